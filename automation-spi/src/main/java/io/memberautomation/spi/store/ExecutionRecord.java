@@ -26,6 +26,7 @@ import java.util.Optional;
  * @param logCount          step log entries written so far; the next entry's sequence
  * @param causalDepth       0 for a host's event; n+1 when raised by an execution at depth n
  * @param error             why it failed, when it did
+ * @param userPaused        paused by an execution-level pause: an automation-level resume leaves it paused
  * @param createdAt         enrollment time
  * @param updatedAt         time of the last commit
  * @param endedAt           present iff terminal
@@ -35,7 +36,7 @@ public record ExecutionRecord(String id, String organizationId, String automatio
                               Optional<String> memberId, ExecutionStatus status, Optional<ExecutionOutcome> outcome,
                               Map<String, Object> trigger, List<Branch> branches, Map<String, Object> stepOutputs,
                               int stepsRun, int logCount, int causalDepth, Optional<String> error,
-                              Instant createdAt, Instant updatedAt, Optional<Instant> endedAt, long revision) {
+                              boolean userPaused, Instant createdAt, Instant updatedAt, Optional<Instant> endedAt, long revision) {
 
     public ExecutionRecord {
         Objects.requireNonNull(id, "id");
@@ -60,9 +61,19 @@ public record ExecutionRecord(String id, String organizationId, String automatio
         if (status.isTerminal() && !branches.isEmpty()) {
             throw new IllegalArgumentException("a terminal execution has no live branches");
         }
+        if (userPaused && status != ExecutionStatus.PAUSED) {
+            throw new IllegalArgumentException("only a paused execution can be user-paused");
+        }
         if (automationVersion < 1 || stepsRun < 0 || logCount < 0 || causalDepth < 0 || revision < 1) {
             throw new IllegalArgumentException("negative counter or unsaved version in execution " + id);
         }
+    }
+
+    /** A copy paused (or released) by a user, one revision further. */
+    public ExecutionRecord withUserPause(boolean paused, ExecutionStatus newStatus, Instant now) {
+        return new ExecutionRecord(id, organizationId, automationId, automationVersion, memberId, newStatus, outcome,
+                trigger, branches, stepOutputs, stepsRun, logCount, causalDepth, error, paused, createdAt, now,
+                endedAt, revision + 1);
     }
 
     /** A copy with the given status, branches and counters, one revision further, updated at {@code now}. */
@@ -70,7 +81,8 @@ public record ExecutionRecord(String id, String organizationId, String automatio
                                 Map<String, Object> newOutputs, int newStepsRun, int newLogCount,
                                 Optional<String> newError, Instant now) {
         return new ExecutionRecord(id, organizationId, automationId, automationVersion, memberId, newStatus, newOutcome,
-                trigger, newBranches, newOutputs, newStepsRun, newLogCount, causalDepth, newError, createdAt, now,
+                trigger, newBranches, newOutputs, newStepsRun, newLogCount, causalDepth, newError,
+                userPaused && newStatus == ExecutionStatus.PAUSED, createdAt, now,
                 newStatus.isTerminal() ? Optional.of(now) : Optional.empty(), revision + 1);
     }
 }
