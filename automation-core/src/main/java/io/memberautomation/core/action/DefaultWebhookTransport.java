@@ -49,6 +49,8 @@ import org.slf4j.LoggerFactory;
  *   <li>a timeout or a connection problem throws a retryable {@link DeliveryException}; an invalid URL, a
  *       scheme other than http and https, an unknown method or a header the HTTP client refuses to set
  *       throws a non-retryable one;</li>
+ *   <li>it does not sign requests: a request that names a {@code secretRef} is refused (non-retryable)
+ *       rather than sent unsigned; a host that signs webhooks supplies its own transport;</li>
  *   <li>header values never reach a log or an exception message, and neither does a URL's query or user
  *       info (they may hold secrets);</li>
  *   <li>response header names are lower-case, with the first value of each.</li>
@@ -99,10 +101,14 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
         String target = redacted(uri);
         String method = request.method().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
-            throw new DeliveryException("webhook method " + method + " is not one of " + METHODS, false,
-                    Optional.empty());
+            throw refused("webhook method " + method + " is not one of " + METHODS);
         }
-        Duration timeout = request.timeout().compareTo(totalTimeout) < 0 ? request.timeout() : totalTimeout;
+        if (request.secretRef().isPresent()) {
+            throw refused("webhook to " + target + " asks to be signed with secret \"" + request.secretRef().get()
+                    + "\", but the default transport does not sign: give the engine a signing WebhookTransport");
+        }
+        Duration timeout = request.timeout().isNegative() || request.timeout().isZero()
+                || request.timeout().compareTo(totalTimeout) > 0 ? totalTimeout : request.timeout();
         HttpRequest httpRequest = httpRequest(request, uri, method, timeout, target);
         CompletableFuture<HttpResponse<String>> call =
                 client.sendAsync(httpRequest, CappedBody.handler(maxResponseBytes));
@@ -133,7 +139,13 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
     }
 
     private HttpRequest httpRequest(WebhookRequest request, URI uri, String method, Duration timeout, String target) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(uri)
+        HttpRequest.Builder builder;
+        try {
+            builder = HttpRequest.newBuilder(uri);
+        } catch (IllegalArgumentException e) {
+            throw refused("webhook url " + target + " is not usable: " + e.getMessage());
+        }
+        builder
                 .timeout(timeout)
                 .method(method, request.body()
                         .map(body -> HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
@@ -150,8 +162,7 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
             try {
                 builder.setHeader(header.getKey(), header.getValue());
             } catch (IllegalArgumentException e) {
-                throw new DeliveryException("webhook to " + target + ": header \"" + header.getKey()
-                        + "\" cannot be set", false, Optional.empty());
+                throw refused("webhook to " + target + ": header \"" + header.getKey() + "\" cannot be set");
             }
         }
         builder.setHeader("Idempotency-Key", request.idempotencyKey());
@@ -163,18 +174,20 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new DeliveryException("webhook url is not a valid URL (" + e.getReason() + ")", false,
-                    Optional.empty());
+            throw refused("webhook url is not a valid URL (" + e.getReason() + ")");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new DeliveryException("webhook url must use http or https, not \"" + scheme + "\"", false,
-                    Optional.empty());
+            throw refused("webhook url must use http or https, not \"" + scheme + "\"");
         }
         if (uri.getHost() == null) {
-            throw new DeliveryException("webhook url has no host: " + redacted(uri), false, Optional.empty());
+            throw refused("webhook url has no host: " + redacted(uri));
         }
         return uri;
+    }
+
+    private static DeliveryException refused(String message) {
+        return new DeliveryException(message, false, Optional.empty());
     }
 
     /** Scheme, host, port and path: never the query or user info, which may carry tokens. */

@@ -233,10 +233,23 @@ class WebhookTest {
 
     @Test
     void transport_whenRequestHeaderTriesToReplaceIdempotencyKey_keepsTheRequestKey() {
-        transport.send(new WebhookRequest("org-1", url("/ok"), "POST", Map.of("Idempotency-Key", "forged"),
+        transport.send(new WebhookRequest("org-1", url("/ok"), "POST", Map.of("idempotency-key", "forged"),
                 Optional.of("{}"), "key-1", Optional.empty(), Duration.ofSeconds(5)));
 
         assertThat(received.peek().header("Idempotency-Key")).isEqualTo("key-1");
+    }
+
+    @Test
+    void transport_whenRequestNamesASigningSecret_refusesToSendUnsigned() {
+        WebhookRequest signed = new WebhookRequest("org-1", url("/ok"), "POST", Map.of(), Optional.empty(), "k",
+                Optional.of("crm-secret"), Duration.ofSeconds(5));
+
+        assertThatThrownBy(() -> transport.send(signed))
+                .isInstanceOfSatisfying(DeliveryException.class, e -> {
+                    assertThat(e.retryable()).isFalse();
+                    assertThat(e.getMessage()).contains("does not sign");
+                });
+        assertThat(received).isEmpty();
     }
 
     @Test
