@@ -38,7 +38,8 @@ public final class MemberActions {
     public static final String REMOVE_FROM_SEGMENT = "remove_from_segment";
 
     /** Every member action type. */
-    public static final Set<String> TYPES = Set.of(ADD_TAG, REMOVE_TAG, UPDATE_FIELD, ADD_TO_SEGMENT, REMOVE_FROM_SEGMENT);
+    public static final Set<String> TYPES =
+            Set.of(ADD_TAG, REMOVE_TAG, UPDATE_FIELD, ADD_TO_SEGMENT, REMOVE_FROM_SEGMENT);
 
     private MemberActions() {}
 

@@ -54,7 +54,8 @@ class RetryBackoffTest {
     void nextAttemptAt_whenNotBeforeIsLater_waitsUntilThenEvenAboveTheCap() {
         Instant retryAfter = FAILED_AT.plus(Duration.ofHours(2));
 
-        assertThat(RetryBackoff.nextAttemptAt(POLICY, 1, FAILED_AT, "s", Optional.of(retryAfter))).isEqualTo(retryAfter);
+        assertThat(RetryBackoff.nextAttemptAt(POLICY, 1, FAILED_AT, "s", Optional.of(retryAfter)))
+                .isEqualTo(retryAfter);
     }
 
     @Test

@@ -57,7 +57,8 @@ public final class MemberPatches {
 
     private static String targetField(Map<String, Object> params) {
         String text = Params.text(params, "field")
-                .orElseThrow(() -> new ActionParamException("update_field needs a field param such as \"member.tier\""));
+                .orElseThrow(() -> new ActionParamException(
+                        "update_field needs a field param such as \"member.tier\""));
         FieldPath path = FieldPath.tryParse(text)
                 .filter(p -> p.root() == FieldPath.Root.MEMBER && p.keys().size() == 1)
                 .orElseThrow(() -> new ActionParamException(
