@@ -1,0 +1,40 @@
+package io.memberautomation.core.definition.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.memberautomation.core.definition.DefinitionLimits;
+import io.memberautomation.core.definition.ValidationReport;
+import io.memberautomation.core.model.Automation;
+
+import java.util.Optional;
+
+/** Validates documents and trees under fixed limits and action types. Immutable and thread-safe. */
+public final class DefinitionReader {
+
+    private final DefinitionLimits limits;
+    private final ActionTypes actionTypes;
+    private final JsonParsing parsing;
+
+    public DefinitionReader(DefinitionLimits limits, ActionTypes actionTypes) {
+        this.limits = limits;
+        this.actionTypes = actionTypes;
+        this.parsing = new JsonParsing(limits);
+    }
+
+    public ValidationReport validate(String json) {
+        ReadContext context = new ReadContext(limits, actionTypes);
+        Optional<Automation> automation = parsing.parse(json, context.problems)
+                .flatMap(tree -> new AutomationReader(context).read(tree));
+        return report(context, automation);
+    }
+
+    public ValidationReport validate(JsonNode tree) {
+        ReadContext context = new ReadContext(limits, actionTypes);
+        Optional<Automation> automation = new AutomationReader(context).read(tree);
+        return report(context, automation);
+    }
+
+    private static ValidationReport report(ReadContext context, Optional<Automation> automation) {
+        boolean clean = context.problems.errorCount() == 0;
+        return new ValidationReport(context.problems.all(), clean ? automation : Optional.empty());
+    }
+}
