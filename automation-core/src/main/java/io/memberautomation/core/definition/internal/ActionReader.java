@@ -96,7 +96,8 @@ final class ActionReader {
 
     /**
      * Runs the type's validator. A param that was null is already reported, so the validator's view of it
-     * (it sees the param as absent) is dropped rather than reported twice.
+     * (it sees the param as absent, and maybe a required one-of as missing) is dropped rather than
+     * reported twice.
      */
     private void checkParams(String type, ActionParamsValidator validator, Map<String, Object> params, JsonPath at) {
         Set<String> nulls = problems.all().stream()
@@ -115,7 +116,9 @@ final class ActionReader {
             JsonPath path = at.append(problem.param());
             boolean underNull = nulls.stream().anyMatch(n -> path.toString().equals(n)
                     || path.toString().startsWith(n + ".") || path.toString().startsWith(n + "["));
-            if (!underNull) {
+            boolean missingBecauseNull = !nulls.isEmpty() && problem.code() == ProblemCode.MISSING_PARAM
+                    && problem.param().isEmpty();
+            if (!underNull && !missingBecauseNull) {
                 problems.error(path, problem.code(), problem.message());
             }
         }

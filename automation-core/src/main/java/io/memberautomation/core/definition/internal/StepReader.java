@@ -107,17 +107,18 @@ final class StepReader {
         for (StepType other : StepType.values()) {
             String key = WireName.of(other);
             if (other == type && !fields.has(key)) {
-                problems.error(fields.at(key), ProblemCode.MISSING_KEY, (type == StepType.ACTION ? "an " : "a ")
-                        + WireName.of(type) + " step needs " + Values.quote(key));
+                problems.error(fields.at(key), ProblemCode.MISSING_KEY, described(type) + " needs " + Values.quote(key));
             } else if (other != type && fields.has(key)) {
-                fields.refuse(key, Values.quote(key) + " belongs to " + key + " steps; this is a "
-                        + WireName.of(type) + " step");
+                fields.refuse(key, Values.quote(key) + " belongs to " + key + " steps; this is " + described(type));
             }
         }
         if (type != StepType.CONDITION && fields.has("elseSteps")) {
-            fields.refuse("elseSteps", "\"elseSteps\" belongs to condition steps; this is a "
-                    + WireName.of(type) + " step");
+            fields.refuse("elseSteps", "\"elseSteps\" belongs to condition steps; this is " + described(type));
         }
+    }
+
+    private static String described(StepType type) {
+        return (type == StepType.ACTION ? "an " : "a ") + WireName.of(type) + " step";
     }
 
     private List<Ref> refs(Fields fields, String key) {
