@@ -79,19 +79,25 @@ public final class AutomationDefinitions {
      */
     public ValidationReport validate(Automation automation) {
         Objects.requireNonNull(automation, "automation");
-        return reader.validate(AutomationWriter.toJson(automation));
+        return reader.validate(automation);
     }
 
     /**
      * The automation as a pretty-printed document, keys in the format's order. Reading it back gives an
      * equal automation.
+     *
+     * @throws IllegalArgumentException when a condition tree nests more than 400 groups deep
      */
     public String write(Automation automation) {
         Objects.requireNonNull(automation, "automation");
         return AutomationWriter.write(automation);
     }
 
-    /** The automation as a JSON tree, the same document {@link #write} prints; a fresh tree on every call. */
+    /**
+     * The automation as a JSON tree, the same document {@link #write} prints; a fresh tree on every call.
+     *
+     * @throws IllegalArgumentException when a condition tree nests more than 400 groups deep
+     */
     public JsonNode toJson(Automation automation) {
         Objects.requireNonNull(automation, "automation");
         return AutomationWriter.toJson(automation);

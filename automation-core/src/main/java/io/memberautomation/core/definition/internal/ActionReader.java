@@ -13,6 +13,7 @@ import io.memberautomation.core.model.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -41,11 +42,16 @@ final class ActionReader {
         Fields fields = opened.get();
         Optional<String> type = fields.requiredText("type");
         Optional<ActionParamsValidator> validator = type.flatMap(t -> validator(t, fields.at("type")));
+        int paramsMark = problems.mark();
         Optional<Map<String, Object>> params = fields.has("params")
                 ? fields.optional("params").flatMap(json -> params(type.orElse(""), json, fields.at("params")))
                 : Optional.of(Map.of());
         if (validator.isPresent() && params.isPresent()) {
-            checkParams(type.orElseThrow(), validator.get(), params.get(), fields.at("params"));
+            Set<String> nulls = problems.since(paramsMark).stream()
+                    .filter(p -> p.code() == ProblemCode.NULL_NOT_ALLOWED)
+                    .map(ValidationProblem::path)
+                    .collect(Collectors.toSet());
+            checkParams(type.orElseThrow(), validator.get(), params.get(), fields.at("params"), nulls);
         }
         OnError onError = fields.optionalEnum("onError", OnError.class).orElse(OnError.STOP);
         int retryCount = fields.optional("retryCount", Values::integer).orElse(Action.DEFAULT_RETRY_COUNT);
@@ -99,14 +105,14 @@ final class ActionReader {
      * (it sees the param as absent, and maybe a required one-of as missing) is dropped rather than
      * reported twice.
      */
-    private void checkParams(String type, ActionParamsValidator validator, Map<String, Object> params, JsonPath at) {
-        Set<String> nulls = problems.all().stream()
-                .filter(p -> p.code() == ProblemCode.NULL_NOT_ALLOWED && p.path().startsWith(at.toString()))
-                .map(ValidationProblem::path)
-                .collect(Collectors.toSet());
+    private void checkParams(String type, ActionParamsValidator validator, Map<String, Object> params, JsonPath at,
+                             Set<String> nulls) {
         List<ParamProblem> found;
         try {
             found = validator.validate(params);
+            if (found == null || found.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalStateException("it returned null instead of a list of problems");
+            }
         } catch (RuntimeException e) {
             problems.error(at, ProblemCode.INVALID_PARAM, "the params validator of " + Values.quote(type)
                     + " failed: " + e);

@@ -32,6 +32,11 @@ final class AutomationReader {
 
     Optional<Automation> read(JsonNode root) {
         JsonPath at = JsonPath.ROOT;
+        if (!root.isObject()) {
+            problems.error(at, ProblemCode.INVALID_TYPE, "expected an object (the automation), got "
+                    + Values.describe(root));
+            return Optional.empty();
+        }
         Optional<Fields> opened = Fields.open(root, at, problems, "the automation", KEYS);
         if (opened.isEmpty()) {
             return Optional.empty();

@@ -29,11 +29,14 @@ import java.util.List;
 public final class AutomationWriter {
     private AutomationWriter() {}
 
+    /** @throws IllegalArgumentException when a condition tree nests too deep to write */
     public static String write(Automation automation) {
         return Json.pretty(toJson(automation));
     }
 
+    /** @throws IllegalArgumentException when a condition tree nests too deep to write */
     public static ObjectNode toJson(Automation automation) {
+        ModelDepth.requireWritable(automation);
         ObjectNode json = Json.NODES.objectNode();
         json.put("id", automation.id());
         automation.organizationId().ifPresent(org -> json.put("organizationId", org));

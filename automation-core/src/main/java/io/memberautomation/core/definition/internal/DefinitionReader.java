@@ -1,6 +1,5 @@
 package io.memberautomation.core.definition.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.memberautomation.core.definition.DefinitionLimits;
 import io.memberautomation.core.definition.ValidationReport;
 import io.memberautomation.core.model.Automation;
@@ -27,9 +26,14 @@ public final class DefinitionReader {
         return report(context, automation);
     }
 
-    public ValidationReport validate(JsonNode tree) {
+    /** Validates a model by validating what it writes; a model too deep to write is reported as such. */
+    public ValidationReport validate(Automation model) {
         ReadContext context = new ReadContext(limits, actionTypes);
-        Optional<Automation> automation = new AutomationReader(context).read(tree);
+        ModelDepth.check(model, limits.maxNestingDepth(), context.problems);
+        if (context.problems.errorCount() > 0) {
+            return report(context, Optional.empty());
+        }
+        Optional<Automation> automation = new AutomationReader(context).read(AutomationWriter.toJson(model));
         return report(context, automation);
     }
 

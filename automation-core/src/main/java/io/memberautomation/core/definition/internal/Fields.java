@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * One JSON object being read: refuses keys the format does not allow there, and reads keys as typed
@@ -55,18 +54,8 @@ final class Fields {
         return at.key(key);
     }
 
-    JsonNode node() {
-        return node;
-    }
-
     boolean has(String key) {
         return node.has(key);
-    }
-
-    List<String> keys() {
-        List<String> keys = new ArrayList<>();
-        node.fieldNames().forEachRemaining(keys::add);
-        return keys;
     }
 
     /** Refuses a key that the format knows but does not allow in this object, saying why. */
@@ -157,9 +146,5 @@ final class Fields {
     @FunctionalInterface
     interface Reader<T> {
         Optional<T> read(JsonNode value, JsonPath at, Problems problems);
-
-        default <R> Reader<R> map(Function<T, R> mapping) {
-            return (value, at, problems) -> read(value, at, problems).map(mapping);
-        }
     }
 }

@@ -83,8 +83,7 @@ final class OperatorFit {
         ordered("between", bounds.get(1), at.index(1), problems);
         if (problems.errorCount() == before && literal(bounds.get(0)) instanceof BigDecimal low
                 && literal(bounds.get(1)) instanceof BigDecimal high && low.compareTo(high) > 0) {
-            mismatch(at, problems, "between [low, high]: low " + low.toPlainString() + " is above high "
-                    + high.toPlainString());
+            mismatch(at, problems, "between [low, high]: low " + low + " is above high " + high);
         }
     }
 

@@ -29,4 +29,14 @@ public final class Problems {
     public List<ValidationProblem> all() {
         return List.copyOf(problems);
     }
+
+    /** A mark for {@link #since(int)}. */
+    int mark() {
+        return problems.size();
+    }
+
+    /** The problems reported after {@code mark} was taken. */
+    List<ValidationProblem> since(int mark) {
+        return List.copyOf(problems.subList(mark, problems.size()));
+    }
 }

@@ -119,7 +119,7 @@ final class TriggerReader {
             Optional<BigDecimal> threshold = Values.number(json.get(i), at.index(i), problems);
             if (threshold.isPresent() && !out.isEmpty() && threshold.get().compareTo(out.get(out.size() - 1)) <= 0) {
                 problems.error(at.index(i), ProblemCode.INVALID_VALUE, "thresholds must increase: "
-                        + threshold.get().toPlainString() + " is not above " + out.get(out.size() - 1).toPlainString());
+                        + threshold.get() + " is not above " + out.get(out.size() - 1));
             }
             threshold.ifPresent(out::add);
         }
