@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * lock, and lock order can never deadlock.
  */
 final class EnrollmentLedger {
-    private static final int STRIPES = 64;
+    private static final int STRIPE_BITS = 6;
+    private static final int STRIPES = 1 << STRIPE_BITS;
 
     private final Stripe[] stripes = new Stripe[STRIPES];
 
@@ -126,8 +127,11 @@ final class EnrollmentLedger {
         return stripes[stripeOf(key)];
     }
 
+    /**
+     * The top bits of a multiplicative hash: a stripe's HashMaps index by the low bits of the same hash,
+     * so taking the stripe from those would crowd each stripe's keys into a sixty-fourth of its buckets.
+     */
     private static int stripeOf(Object key) {
-        int hash = key.hashCode();
-        return (hash ^ (hash >>> 16)) & (STRIPES - 1);
+        return (key.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - STRIPE_BITS);
     }
 }

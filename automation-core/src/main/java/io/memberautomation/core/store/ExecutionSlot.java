@@ -13,12 +13,19 @@ import java.util.TreeMap;
  * revision check to the last write, and readers take it, so nobody sees a commit half applied.
  */
 final class ExecutionSlot {
+    private final TimeKey creationKey;
     private ExecutionRecord record;
     private final TreeMap<Integer, StepLogEntry> logs = new TreeMap<>();
 
     ExecutionSlot(ExecutionRecord record, List<StepLogEntry> initialLogs) {
+        this.creationKey = new TimeKey(record.createdAt(), record.id());
         this.record = record;
         initialLogs.forEach(entry -> logs.put(entry.sequence(), entry));
+    }
+
+    /** Creation time then id: the execution's place in query order, which no commit can change. */
+    TimeKey creationKey() {
+        return creationKey;
     }
 
     synchronized ExecutionRecord record() {

@@ -17,11 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Executions and step logs. A commit locks only its own execution; an enrollment locks only the ledger
@@ -147,16 +147,22 @@ final class InMemoryExecutionStore implements ExecutionStore {
 
     @Override
     public ExecutionPage query(ExecutionQuery query) {
-        NavigableMap<TimeKey, ExecutionSlot> index = query.memberId()
-                .map(member -> table.ofMember(query.organizationId(), member))
-                .orElseGet(() -> table.ofOrganization(query.organizationId()));
+        Iterable<ExecutionSlot> candidates = query.memberId()
+                .map(member -> (Iterable<ExecutionSlot>) table.ofMember(query.organizationId(), member))
+                .orElseGet(() -> range(table.ofOrganization(query.organizationId()), query).values());
+        Optional<TimeKey> after = query.cursor().map(ExecutionCursor::decode);
         List<ExecutionRecord> page = new ArrayList<>(Math.min(query.limit(), 256));
-        TimeKey last = null;
-        for (Map.Entry<TimeKey, ExecutionSlot> entry : range(index, query).entrySet()) {
-            if (query.createdBefore().isPresent() && !entry.getKey().at().isBefore(query.createdBefore().get())) {
+        @Nullable TimeKey last = null;
+        for (ExecutionSlot slot : candidates) {
+            TimeKey key = slot.creationKey();
+            if (query.createdBefore().isPresent() && !key.at().isBefore(query.createdBefore().get())) {
                 break;
             }
-            ExecutionRecord record = entry.getValue().record();
+            if (after.isPresent() && key.compareTo(after.get()) <= 0
+                    || query.createdFrom().isPresent() && key.at().isBefore(query.createdFrom().get())) {
+                continue;
+            }
+            ExecutionRecord record = slot.record();
             if (!matches(query, record)) {
                 continue;
             }
@@ -164,7 +170,7 @@ final class InMemoryExecutionStore implements ExecutionStore {
                 return new ExecutionPage(page, Optional.of(ExecutionCursor.encode(Objects.requireNonNull(last))));
             }
             page.add(record);
-            last = entry.getKey();
+            last = key;
         }
         return new ExecutionPage(page, Optional.empty());
     }
@@ -172,7 +178,7 @@ final class InMemoryExecutionStore implements ExecutionStore {
     @Override
     public List<ExecutionRecord> findUnfinished(String organizationId, String memberId) {
         List<ExecutionRecord> unfinished = new ArrayList<>();
-        for (ExecutionSlot slot : table.ofMember(organizationId, memberId).values()) {
+        for (ExecutionSlot slot : table.ofMember(organizationId, memberId)) {
             ExecutionRecord record = slot.record();
             if (!record.status().isTerminal()) {
                 unfinished.add(record);
@@ -181,6 +187,7 @@ final class InMemoryExecutionStore implements ExecutionStore {
         return unfinished;
     }
 
+    /** Where in the organization's index a query starts; the loop in {@link #query} checks the bounds again. */
     private static NavigableMap<TimeKey, ExecutionSlot> range(NavigableMap<TimeKey, ExecutionSlot> index,
                                                               ExecutionQuery query) {
         Optional<TimeKey> from = query.createdFrom().map(TimeKey::lowest);
