@@ -2,6 +2,7 @@ package io.memberautomation.core.store;
 
 import io.memberautomation.spi.store.EnrollmentGuard;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
@@ -44,17 +45,25 @@ final class EnrollmentLedger {
 
     /** Runs {@code action} holding the stripes of every key; the methods below need their key's stripe held. */
     <T> T locked(List<?> keys, Supplier<T> action) {
-        int[] order = keys.stream().mapToInt(EnrollmentLedger::stripeOf).distinct().sorted().toArray();
+        int[] order = new int[keys.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = stripeOf(keys.get(i));
+        }
+        Arrays.sort(order);
         int locked = 0;
         try {
-            for (int index : order) {
-                stripes[index].lock.lock();
+            for (int i = 0; i < order.length; i++) {
+                if (i == 0 || order[i] != order[i - 1]) {
+                    stripes[order[i]].lock.lock();
+                }
                 locked++;
             }
             return action.get();
         } finally {
             for (int i = locked - 1; i >= 0; i--) {
-                stripes[order[i]].lock.unlock();
+                if (i == 0 || order[i] != order[i - 1]) {
+                    stripes[order[i]].lock.unlock();
+                }
             }
         }
     }

@@ -20,6 +20,10 @@ import org.jspecify.annotations.Nullable;
  * Timers in a concurrent map by id, with a due-time skip list per kind and a per-execution id set, so
  * moving due timers, claiming schedules and cancelling an execution's timers never scan. Every change to
  * a timer, its index keys included, happens inside {@code compute} on its id.
+ *
+ * <p>Moving or claiming a timer starts by taking its key out of the due index, so two nodes never queue
+ * on the same timer; a timer that changed meanwhile was re-indexed by the change and is left alone (the
+ * same scheme as the work queue's claims).
  */
 final class InMemoryTimerStore implements TimerStore {
     private final ConcurrentHashMap<String, TimerSlot> timers = new ConcurrentHashMap<>();
@@ -69,7 +73,7 @@ final class InMemoryTimerStore implements TimerStore {
             if (moved >= limit || key.at().isAfter(now)) {
                 break;
             }
-            if (moveToQueue(key)) {
+            if (executionTimersDue.remove(key) && moveToQueue(key)) {
                 moved++;
             }
         }
@@ -85,6 +89,9 @@ final class InMemoryTimerStore implements TimerStore {
         for (TimeKey key : schedulesDue) {
             if (claimed.size() >= limit || key.at().isAfter(now)) {
                 break;
+            }
+            if (!schedulesDue.remove(key)) {
+                continue;
             }
             timers.computeIfPresent(key.id(), (id, slot) -> {
                 if (slot.isExecutionTimer() || !slot.indexKey().equals(key)) {

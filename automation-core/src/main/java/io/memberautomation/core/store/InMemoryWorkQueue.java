@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * (claimable entries by availability, leased entries by lease end). Every change to an entry, its index
  * keys included, happens inside {@code compute} on that execution's key, so each entry changes atomically
  * without a queue-wide lock, and a claim costs O(log n) per execution claimed.
+ *
+ * <p>A claimer first takes the key out of the claimable index: the one whose removal succeeds may lease
+ * the entry, and concurrent claimers skip it at once instead of queueing on its lock. If the entry changed
+ * meanwhile, the change re-indexed it under its new key (a change removes the key it replaces and adds its
+ * own, inside the same {@code compute}), so the claimer leaves it alone and the index stays exact.
  */
 final class InMemoryWorkQueue implements WorkQueue {
     private final ConcurrentHashMap<String, QueueEntry> entries = new ConcurrentHashMap<>();
@@ -47,6 +52,9 @@ final class InMemoryWorkQueue implements WorkQueue {
         for (TimeKey key : claimable) {
             if (claimed.size() >= limit || key.at().isAfter(now)) {
                 break;
+            }
+            if (!claimable.remove(key)) {
+                continue;
             }
             entries.computeIfPresent(key.id(), (id, entry) -> {
                 if (!entry.claimable() || !entry.indexKey().equals(key)) {

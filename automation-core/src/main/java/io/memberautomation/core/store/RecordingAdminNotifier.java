@@ -22,7 +22,11 @@ public final class RecordingAdminNotifier implements AdminNotifier {
         this(false);
     }
 
-    /** @param deduplicate record only the first call per idempotency key */
+    /**
+     * A channel that records every call, or only the first call per idempotency key.
+     *
+     * @param deduplicate record only the first call per idempotency key
+     */
     public RecordingAdminNotifier(boolean deduplicate) {
         this.recorder = new Recorder<>(deduplicate, AdminNotification::idempotencyKey);
     }

@@ -23,7 +23,11 @@ public final class RecordingSmsSender implements SmsSender {
         this(false);
     }
 
-    /** @param deduplicate record only the first call per idempotency key */
+    /**
+     * A channel that records every call, or only the first call per idempotency key.
+     *
+     * @param deduplicate record only the first call per idempotency key
+     */
     public RecordingSmsSender(boolean deduplicate) {
         this.recorder = new Recorder<>(deduplicate, SmsMessage::idempotencyKey);
     }

@@ -22,7 +22,11 @@ public final class RecordingTaskSink implements TaskSink {
         this(false);
     }
 
-    /** @param deduplicate record only the first call per idempotency key */
+    /**
+     * A channel that records every call, or only the first call per idempotency key.
+     *
+     * @param deduplicate record only the first call per idempotency key
+     */
     public RecordingTaskSink(boolean deduplicate) {
         this.recorder = new Recorder<>(deduplicate, StaffTask::idempotencyKey);
     }
