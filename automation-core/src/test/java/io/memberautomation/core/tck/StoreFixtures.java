@@ -28,7 +28,7 @@ public final class StoreFixtures {
                                             Optional<String> memberId, Instant createdAt) {
         return new ExecutionRecord(id, organizationId, automationId, 1, memberId, ExecutionStatus.PENDING,
                 Optional.empty(), Map.of("type", "member_joined"), List.of(Branch.ready("b0", "start")), Map.of(), 0,
-                0, 0, Optional.empty(), createdAt, createdAt, Optional.empty(), 1);
+                0, 0, Optional.empty(), false, createdAt, createdAt, Optional.empty(), 1);
     }
 
     public static ExecutionRecord execution(String id, String organizationId, String automationId, String memberId,
