@@ -5,6 +5,8 @@ import static io.memberautomation.core.model.Operator.EQ;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import io.memberautomation.core.model.Condition;
+import io.memberautomation.core.model.ConditionGroup;
 import io.memberautomation.core.model.Operator;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -138,10 +140,18 @@ class RelativeDatesTest {
     }
 
     @Test
-    void relative_whenContextChangesDay_resolvesAgainstTheNewDay() {
-        LocalDate renewal = LocalDate.parse("2026-01-27");
-        assertThat(Eval.at("2026-01-20T10:00:00Z", "UTC").leaf(renewal, EQ, relative("P7D"))).isTrue();
-        assertThat(Eval.at("2026-01-21T10:00:00Z", "UTC").leaf(renewal, EQ, relative("P7D"))).isFalse();
-        assertThat(Eval.at("2026-01-20T10:00:00Z", "UTC").leaf(renewal, EQ, relative("P7D"))).isTrue();
+    void relative_whenOneCompiledConditionMeetsDifferentDaysAndInstants_resolvesEachContext() {
+        CompiledCondition compiled = Conditions.compile(ConditionGroup.and(
+                Condition.of("member.renewal", EQ, relative("P7D")),
+                Condition.of("member.reminded_at", Operator.LT, relative("-PT1H"))));
+        Map<String, Object> member = Map.of("renewal", LocalDate.parse("2026-01-27"),
+                "reminded_at", Instant.parse("2026-01-20T08:30:00Z"));
+
+        assertThat(compiled.test(Eval.at("2026-01-20T10:00:00Z", "UTC").context(member).build())).isTrue();
+        assertThat(compiled.test(Eval.at("2026-01-21T10:00:00Z", "UTC").context(member).build())).isFalse();
+        assertThat(compiled.test(Eval.at("2026-01-20T09:00:00Z", "UTC").context(member).build())).isFalse();
+        assertThat(compiled.test(Eval.at("2026-01-20T16:00:00Z", "Asia/Tokyo").context(member).build())).isFalse();
+        assertThat(compiled.test(Eval.at("2026-01-20T16:00:00Z", "UTC").context(member).build())).isTrue();
+        assertThat(compiled.test(Eval.at("2026-01-20T10:00:00Z", "UTC").context(member).build())).isTrue();
     }
 }
