@@ -1,0 +1,48 @@
+package io.memberautomation.core.condition;
+
+import io.memberautomation.core.model.Condition;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code in} and {@code not_in} whose list is another field ({@code "value": { "field": path }}): the other
+ * field must hold a collection, whose elements are compared by the general rules.
+ */
+final class InFieldLeaf extends LeafNode {
+    private final boolean negated;
+    private final boolean ignoreCase;
+    private final FieldOperand list;
+
+    InFieldLeaf(Condition condition, boolean negated, FieldOperand list) {
+        super(condition);
+        this.negated = negated;
+        this.ignoreCase = condition.ignoreCase();
+        this.list = list;
+    }
+
+    @Override
+    Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
+        Object elements = list.read(ctx);
+        if (value == null || elements == null) {
+            return Outcome.MISSING;
+        }
+        if (value instanceof Collection || value instanceof Map || !(elements instanceof Collection<?> collection)) {
+            return Outcome.TYPE_MISMATCH;
+        }
+        boolean found = false;
+        for (Object element : collection) {
+            if (element != null && Values.compare(value, element, ctx.zone(), ignoreCase) == Cmp.EQUAL) {
+                found = true;
+                break;
+            }
+        }
+        return Outcome.of(found != negated);
+    }
+
+    @Override
+    Optional<String> expected(@Nullable Object value, EvaluationContext ctx) {
+        return Optional.of(list.describe(value, ctx));
+    }
+}
