@@ -36,6 +36,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One pass over one claimed execution: runs its due branches in a loop until each ends, waits or fails,
@@ -218,6 +219,11 @@ final class Pass {
         } else {
             onFailure(branch, step, action, (ActionResult.Failure) result);
         }
+        if (handler.external() && terminal == null) {
+            // record the side effect at once; a pause or cancel that raced the call surfaces here as a
+            // concurrent update, before any later step of this pass runs
+            flush(null);
+        }
     }
 
     private void runMemberAction(Branch branch, Step step, Action action) {
@@ -341,13 +347,18 @@ final class Pass {
                 Optional.of(lease), Optional.empty()));
     }
 
-    /** Makes everything done so far durable, keeping the claim, before an external side effect. */
-    private void flush(Branch current) {
+    /**
+     * Makes everything done so far durable, keeping the claim: before an external side effect (with the
+     * branch about to run it) and right after one (with none).
+     */
+    private void flush(@Nullable Branch current) {
         if (!dirty && logs.isEmpty()) {
             return;
         }
         List<Branch> live = new ArrayList<>(due.size() + waiting.size() + 1);
-        live.add(current);
+        if (current != null) {
+            live.add(current);
+        }
         live.addAll(due);
         live.addAll(waiting);
         ExecutionRecord next = base.next(ExecutionStatus.RUNNING, Optional.empty(), live, outputs, stepsRun, logCount,

@@ -57,7 +57,9 @@ public final class AutomationRegistry {
 
     /**
      * Validates and saves an automation. A document equal to the latest version (ignoring version and
-     * status) makes no new version; its status still applies.
+     * status) makes no new version. A new automation takes the document's status; for an existing one a
+     * status other than {@code draft} applies, while {@code draft} (the format's default, so also an absent
+     * status) keeps the current one: saving a new version of an active automation keeps it running.
      *
      * @throws InvalidDefinitionException listing every error; nothing is saved
      */
@@ -68,16 +70,20 @@ public final class AutomationRegistry {
         }
         String org = organizationOf(candidate);
         Optional<StoredDefinition> latest = store.latest(org, candidate.id());
+        AutomationStatus status = candidate.status();
         if (latest.isPresent()) {
+            if (status == AutomationStatus.DRAFT) {
+                status = status(org, candidate.id());
+            }
             Automation previous = definitions.read(latest.get().json());
             if (previous.withVersion(0).withStatus(AutomationStatus.DRAFT)
                     .equals(candidate.withVersion(0).withStatus(AutomationStatus.DRAFT))) {
-                setStatus(org, candidate.id(), candidate.status());
-                return new SavedAutomation(org, previous.withStatus(candidate.status()), false, report.warnings());
+                setStatus(org, candidate.id(), status);
+                return new SavedAutomation(org, previous.withStatus(status), false, report.warnings());
             }
         }
         int version = latest.map(StoredDefinition::version).orElse(0) + 1;
-        Automation saved = candidate.withVersion(version);
+        Automation saved = candidate.withVersion(version).withStatus(status);
         try {
             store.saveVersion(new StoredDefinition(org, saved.id(), version, WireName.of(saved.status()),
                     definitions.write(saved), clock.now()));
