@@ -17,6 +17,7 @@ import io.memberautomation.spi.action.ActionHandler;
 import io.memberautomation.spi.action.ActionResult;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberChange;
+import io.memberautomation.spi.member.MemberPatch;
 import io.memberautomation.spi.member.UnknownMemberException;
 import io.memberautomation.spi.store.Branch;
 import io.memberautomation.spi.store.BranchState;
@@ -233,9 +234,10 @@ final class Pass {
             return;
         }
         MemberChange change;
+        MemberPatch patch;
         try {
             Map<String, Object> params = services.renderer().renderParams(action.params(), renderData());
-            var patch = MemberActions.patchFor(action.type(), params,
+            patch = MemberActions.patchFor(action.type(), params,
                     new MemberActions.Context(member, now, zones.automationOrFallback()));
             change = services.members().apply(base.organizationId(), member.get().id(), patch);
         } catch (InfrastructureException e) {
@@ -249,12 +251,33 @@ final class Pass {
             return;
         }
         member = Optional.of(change.after());
-        Map<String, Object> output = Map.of("changedFields", List.copyOf(change.changedFields()));
+        Map<String, Object> output = describe(patch, change);
         outputs.put(step.id(), output);
         changes.add(change);
         changeCauses.add(idempotencyKey(branch, step));
         int seq = log(branch, StepStatus.COMPLETED, Map.of("output", output), null);
         advance(branch, step.nextSteps(), seq);
+    }
+
+    /** What a member action did, as its step output: the patch's non-empty parts and the fields that changed. */
+    private static Map<String, Object> describe(MemberPatch patch, MemberChange change) {
+        Map<String, Object> output = new LinkedHashMap<>();
+        if (!patch.set().isEmpty()) {
+            output.put("set", patch.set());
+        }
+        putSorted(output, "unset", patch.unset());
+        putSorted(output, "addTags", patch.addTags());
+        putSorted(output, "removeTags", patch.removeTags());
+        putSorted(output, "addSegments", patch.addSegments());
+        putSorted(output, "removeSegments", patch.removeSegments());
+        output.put("changedFields", List.copyOf(change.changedFields()));
+        return output;
+    }
+
+    private static void putSorted(Map<String, Object> output, String key, java.util.Set<String> values) {
+        if (!values.isEmpty()) {
+            output.put(key, values.stream().sorted().toList());
+        }
     }
 
     private void onFailure(Branch branch, Step step, Action action, ActionResult.Failure failure) {
