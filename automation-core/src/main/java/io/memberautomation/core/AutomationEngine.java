@@ -10,6 +10,7 @@ import io.memberautomation.core.model.AutomationStatus;
 import io.memberautomation.core.model.TriggerType;
 import io.memberautomation.core.registry.AutomationRegistry;
 import io.memberautomation.core.registry.SavedAutomation;
+import io.memberautomation.core.schedule.Scheduler;
 import io.memberautomation.core.trigger.Enroller;
 import io.memberautomation.core.trigger.MemberChangeRouter;
 import io.memberautomation.core.trigger.TriggerEvent;
@@ -85,7 +86,9 @@ public final class AutomationEngine implements AutoCloseable {
     }
 
     public SavedAutomation save(Automation automation) {
-        return parts.registry().save(automation);
+        SavedAutomation saved = parts.registry().save(automation);
+        plan(saved.organizationId(), saved.automation().id());
+        return saved;
     }
 
     /** The latest version of an automation. */
@@ -100,6 +103,7 @@ public final class AutomationEngine implements AutoCloseable {
         if (before == AutomationStatus.PAUSED) {
             releaseHeld(organizationId, automationId);
         }
+        plan(organizationId, automationId);
     }
 
     /** Stops enrolling; executions hold, status {@code paused}, when they reach their next step. */
@@ -224,6 +228,10 @@ public final class AutomationEngine implements AutoCloseable {
         return parts.clock();
     }
 
+    private void plan(String organizationId, String automationId) {
+        parts.registry().latest(organizationId, automationId).ifPresent(parts.scheduler()::plan);
+    }
+
     private void releaseHeld(String organizationId, String automationId) {
         for (ExecutionRecord held : parts.control().unfinished(organizationId, automationId,
                 Set.of(ExecutionStatus.PAUSED))) {
@@ -237,5 +245,5 @@ public final class AutomationEngine implements AutoCloseable {
     /** Everything the facade delegates to, wired by the builder. */
     record EngineParts(AutomationDefinitions definitions, AutomationRegistry registry, Persistence persistence,
                        Enroller enroller, MemberChangeRouter changes, ExecutionControl control, Workers workers,
-                       Clock clock, Runnable onClose) {}
+                       Scheduler scheduler, Clock clock, Runnable onClose) {}
 }

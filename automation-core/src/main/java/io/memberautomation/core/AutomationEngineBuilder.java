@@ -15,6 +15,7 @@ import io.memberautomation.core.interpreter.StepInterpreter;
 import io.memberautomation.core.interpreter.WorkerSettings;
 import io.memberautomation.core.interpreter.Workers;
 import io.memberautomation.core.registry.AutomationRegistry;
+import io.memberautomation.core.schedule.Scheduler;
 import io.memberautomation.core.store.InMemoryMemberDirectory;
 import io.memberautomation.core.store.InMemoryPersistence;
 import io.memberautomation.core.store.InMemoryTemplateStore;
@@ -60,6 +61,8 @@ public final class AutomationEngineBuilder {
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofMillis(500);
     public static final Duration DEFAULT_SHUTDOWN_WAIT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
+    /** Members read and enrolled per batch when a cron schedule fires for an audience. */
+    public static final int DEFAULT_AUDIENCE_BATCH = 500;
     /** How many times engine-made member changes may cascade into new enrollments. */
     public static final int DEFAULT_MAX_CAUSAL_DEPTH = 5;
 
@@ -142,6 +145,14 @@ public final class AutomationEngineBuilder {
             throw new IllegalArgumentException("claimBatchSize must be at least 1: " + batchSize);
         }
         return once("batch", batchSize);
+    }
+
+    /** Members read and enrolled per batch when a cron schedule fires ({@value #DEFAULT_AUDIENCE_BATCH}). */
+    public AutomationEngineBuilder audienceBatch(int batch) {
+        if (batch < 1 || batch > 10_000) {
+            throw new IllegalArgumentException("audienceBatch must be within 1..10000: " + batch);
+        }
+        return once("audienceBatch", batch);
     }
 
     public AutomationEngineBuilder lease(Duration lease) {
@@ -247,6 +258,8 @@ public final class AutomationEngineBuilder {
                 get("threads", DEFAULT_WORKER_THREADS), get("batch", DEFAULT_BATCH_SIZE), get("lease", DEFAULT_LEASE),
                 get("poll", DEFAULT_POLL_INTERVAL), get("shutdownWait", DEFAULT_SHUTDOWN_WAIT));
 
+        Scheduler scheduler = new Scheduler(registry, persistence.timers(), members, enroller, organizations, clock,
+                settings.nodeId(), settings.lease(), get("audienceBatch", DEFAULT_AUDIENCE_BATCH));
         Workers[] workersRef = new Workers[1];
         Runnable wake = () -> {
             if (workersRef[0] != null) {
@@ -255,11 +268,11 @@ public final class AutomationEngineBuilder {
         };
         MemberChangeRouter changes = new MemberChangeRouter(enroller, registry, persistence.executions(),
                 persistence.queue(), organizations, clock, get("maxCausalDepth", DEFAULT_MAX_CAUSAL_DEPTH), segments,
-                wake);
+                scheduler::memberChanged, wake);
         InterpreterServices services = new InterpreterServices(registry, persistence, members, handlers.asMap(),
                 renderer, organizations, clock,
                 (change, depth, cause) -> changes.onChange(change, depth + 1, Optional.of(cause)));
-        Workers workers = new Workers(new StepInterpreter(services), persistence, clock, settings, () -> { });
+        Workers workers = new Workers(new StepInterpreter(services), persistence, clock, settings, scheduler::fireDue);
         workersRef[0] = workers;
         Runnable onClose = () -> {
             for (AutoCloseable resource : owned) {
@@ -271,7 +284,7 @@ public final class AutomationEngineBuilder {
             }
         };
         return new AutomationEngine(new AutomationEngine.EngineParts(definitions, registry, persistence, enroller,
-                changes, new ExecutionControl(persistence.executions(), clock), workers, clock, onClose));
+                changes, new ExecutionControl(persistence.executions(), clock), workers, scheduler, clock, onClose));
     }
 
     private AutomationDefinitions definitions(ActionHandlerRegistry handlers) {

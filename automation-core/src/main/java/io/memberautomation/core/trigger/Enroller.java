@@ -95,6 +95,26 @@ public final class Enroller {
         return result;
     }
 
+    /**
+     * Enrolls a batch of a scheduled automation's audience in one store call, deduplicated as a whole by
+     * {@code eventId}; members for whom the trigger conditions do not hold are passed over.
+     */
+    public EnrollmentResult enrollAudience(CompiledAutomation automation, String eventId, List<Member> audience,
+                                           Map<String, Object> payload) {
+        Instant now = clock.now();
+        TriggerEvent event = new TriggerEvent(Optional.of(eventId), automation.organizationId(),
+                automation.automation().trigger().type(), Optional.empty(), payload, Optional.empty());
+        Map<String, Object> eventData = eventData(event, now);
+        List<NewExecution> created = new ArrayList<>(audience.size());
+        for (Member member : audience) {
+            Optional<Member> one = Optional.of(member);
+            if (conditionsHold(automation, one, eventData, now)) {
+                created.add(newExecution(automation, event, one, eventData, 0, now));
+            }
+        }
+        return executions.enroll(new Enrollment(automation.organizationId(), event.id(), now, created));
+    }
+
     /** The event as conditions see it under {@code event.*}: its payload plus id, type and time. */
     public static Map<String, Object> eventData(TriggerEvent event, Instant acceptedAt) {
         Map<String, Object> data = new LinkedHashMap<>(event.payload());

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,10 +48,15 @@ public final class MemberChangeRouter {
     private final int maxCausalDepth;
     private final Map<String, List<CompiledSegment>> segmentsByOrganization;
     private final Runnable wake;
+    private final Consumer<MemberChange> schedules;
 
+    /**
+     * @param schedules told of every change, so date-based fire times move with the member's dates
+     * @param wake      wakes the workers after routing
+     */
     public MemberChangeRouter(Enroller enroller, AutomationRegistry registry, ExecutionStore executions, WorkQueue queue,
                               Organizations organizations, Clock clock, int maxCausalDepth, List<Segment> segments,
-                              Runnable wake) {
+                              Consumer<MemberChange> schedules, Runnable wake) {
         this.enroller = enroller;
         this.registry = registry;
         this.executions = executions;
@@ -59,6 +65,7 @@ public final class MemberChangeRouter {
         this.clock = clock;
         this.maxCausalDepth = maxCausalDepth;
         this.wake = wake;
+        this.schedules = schedules;
         Map<String, List<CompiledSegment>> byOrganization = new LinkedHashMap<>();
         for (Segment segment : segments) {
             byOrganization.computeIfAbsent(segment.organizationId(), k -> new ArrayList<>())
@@ -88,6 +95,7 @@ public final class MemberChangeRouter {
                 enroller.publish(event, causalDepth);
             }
         }
+        schedules.accept(change);
         wakeUnfinished(org, after.id());
         wake.run();
     }
