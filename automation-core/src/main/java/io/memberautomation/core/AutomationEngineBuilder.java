@@ -26,6 +26,7 @@ import io.memberautomation.core.store.RecordingTaskSink;
 import io.memberautomation.core.trigger.Enroller;
 import io.memberautomation.core.trigger.MemberChangeRouter;
 import io.memberautomation.core.trigger.Segment;
+import io.memberautomation.core.trigger.TriggerLoops;
 import io.memberautomation.spi.AutomationException;
 import io.memberautomation.spi.Clock;
 import io.memberautomation.spi.IdGenerator;
@@ -250,7 +251,7 @@ public final class AutomationEngineBuilder {
         AutomationDefinitions definitions = definitions(handlers);
 
         AutomationRegistry registry = new AutomationRegistry(persistence.definitions(), definitions,
-                defaultOrganization, clock);
+                defaultOrganization, clock, new TriggerLoops(segments));
         registry.refresh();
         Enroller enroller = new Enroller(registry, persistence.executions(), members, organizations, clock,
                 get("ids", IdGenerator.randomUuid()));

@@ -4,12 +4,14 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.memberautomation.core.definition.AutomationDefinitions;
 import io.memberautomation.core.definition.InvalidDefinitionException;
+import io.memberautomation.core.definition.ValidationProblem;
 import io.memberautomation.core.definition.ValidationReport;
 import io.memberautomation.core.interpreter.CompiledAutomation;
 import io.memberautomation.core.model.Automation;
 import io.memberautomation.core.model.AutomationStatus;
 import io.memberautomation.core.model.TriggerType;
 import io.memberautomation.core.model.WireName;
+import io.memberautomation.core.trigger.TriggerLoops;
 import io.memberautomation.spi.AutomationException;
 import io.memberautomation.spi.Clock;
 import io.memberautomation.spi.ConcurrentUpdateException;
@@ -38,13 +40,15 @@ public final class AutomationRegistry {
     private final AutomationDefinitions definitions;
     private final String defaultOrganizationId;
     private final Clock clock;
+    private final TriggerLoops loops;
     private final LoadingCache<VersionKey, CompiledAutomation> versions;
     private final Map<String, Head> heads = new ConcurrentHashMap<>();
     private volatile Map<RouteKey, List<CompiledAutomation>> routes = Map.of();
 
     public AutomationRegistry(DefinitionStore store, AutomationDefinitions definitions, String defaultOrganizationId,
-                              Clock clock) {
+                              Clock clock, TriggerLoops loops) {
         this.store = store;
+        this.loops = loops;
         this.definitions = definitions;
         this.defaultOrganizationId = defaultOrganizationId;
         this.clock = clock;
@@ -69,6 +73,8 @@ public final class AutomationRegistry {
             throw new InvalidDefinitionException(report.problems());
         }
         String org = organizationOf(candidate);
+        List<ValidationProblem> warnings = new ArrayList<>(report.warnings());
+        warnings.addAll(loops.warnings(candidate, org, others(org)));
         Optional<StoredDefinition> latest = store.latest(org, candidate.id());
         AutomationStatus status = candidate.status();
         if (latest.isPresent()) {
@@ -79,7 +85,7 @@ public final class AutomationRegistry {
             if (previous.withVersion(0).withStatus(AutomationStatus.DRAFT)
                     .equals(candidate.withVersion(0).withStatus(AutomationStatus.DRAFT))) {
                 setStatus(org, candidate.id(), status);
-                return new SavedAutomation(org, previous.withStatus(status), false, report.warnings());
+                return new SavedAutomation(org, previous.withStatus(status), false, warnings);
             }
         }
         int version = latest.map(StoredDefinition::version).orElse(0) + 1;
@@ -93,7 +99,7 @@ public final class AutomationRegistry {
         }
         heads.put(key(org, saved.id()), new Head(CompiledAutomation.compile(saved, defaultOrganizationId), saved.status()));
         rebuildRoutes();
-        return new SavedAutomation(org, saved, true, report.warnings());
+        return new SavedAutomation(org, saved, true, warnings);
     }
 
     /** Sets an automation's status; returns the previous status. */
@@ -147,6 +153,16 @@ public final class AutomationRegistry {
             heads.put(k, new Head(compiled, status));
         }
         rebuildRoutes();
+    }
+
+    private List<Automation> others(String organizationId) {
+        List<Automation> others = new ArrayList<>();
+        for (Head head : heads.values()) {
+            if (head.latest().organizationId().equals(organizationId) && head.status() != AutomationStatus.ARCHIVED) {
+                others.add(head.latest().automation());
+            }
+        }
+        return others;
     }
 
     private CompiledAutomation load(VersionKey key) {
