@@ -21,6 +21,11 @@ final class HasTagLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         if (value == null || tag.isMissing(ctx)) {
             return Outcome.MISSING;

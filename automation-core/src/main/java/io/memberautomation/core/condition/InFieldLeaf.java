@@ -23,6 +23,11 @@ final class InFieldLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         Object elements = list.read(ctx);
         if (value == null || elements == null) {
