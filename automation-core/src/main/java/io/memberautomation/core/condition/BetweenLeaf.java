@@ -16,7 +16,16 @@ final class BetweenLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
+        return between(value, low, high, ctx);
+    }
+
+    static Outcome between(@Nullable Object value, CompiledOperand low, CompiledOperand high, EvaluationContext ctx) {
         if (value == null) {
             return Outcome.MISSING;
         }
@@ -25,6 +34,7 @@ final class BetweenLeaf extends LeafNode {
             return Outcome.FALSE;
         }
         if (fromLow > Cmp.GREATER) {
+            // a mismatch or a missing bound: no ordering to accept
             return Outcome.ofComparison(fromLow, 0);
         }
         return Outcome.ofComparison(high.compare(value, ctx), Cmp.ACCEPT_LESS | Cmp.ACCEPT_EQUAL);
@@ -32,6 +42,11 @@ final class BetweenLeaf extends LeafNode {
 
     @Override
     Optional<String> expected(@Nullable Object value, EvaluationContext ctx) {
+        return describe(value, low, high, ctx);
+    }
+
+    static Optional<String> describe(@Nullable Object value, CompiledOperand low, CompiledOperand high,
+                                     EvaluationContext ctx) {
         return Optional.of("[" + low.describe(value, ctx) + ", " + high.describe(value, ctx) + "]");
     }
 }

@@ -21,6 +21,11 @@ final class ChangedLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         if (!ctx.hasPrevious()) {
             return Outcome.NO_PREVIOUS;

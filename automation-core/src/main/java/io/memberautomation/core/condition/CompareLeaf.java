@@ -20,6 +20,11 @@ final class CompareLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         if (value == null) {
             return Outcome.MISSING;

@@ -23,6 +23,11 @@ final class ContainsLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         if (value == null || operand.isMissing(ctx)) {
             return Outcome.MISSING;

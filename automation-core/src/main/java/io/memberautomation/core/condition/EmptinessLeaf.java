@@ -17,6 +17,11 @@ final class EmptinessLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         if (value == null) {
             return wantEmpty ? Outcome.TRUE : Outcome.MISSING;

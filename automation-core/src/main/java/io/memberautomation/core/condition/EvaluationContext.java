@@ -24,12 +24,16 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EvaluationContext {
     private final @Nullable Object[] roots;
+    /** Also in {@code roots}; kept apart because nearly every path starts here. */
+    private final Map<String, ?> member;
     private final Instant now;
     private final ZoneId zone;
     private final LocalDate today;
+    private final long todayEpochDay;
 
     private EvaluationContext(Builder builder, Instant now) {
         this.roots = new Object[FieldPath.Root.values().length];
+        this.member = builder.member;
         roots[FieldPath.Root.MEMBER.ordinal()] = builder.member;
         roots[FieldPath.Root.PREVIOUS.ordinal()] = builder.previous;
         roots[FieldPath.Root.EVENT.ordinal()] = builder.event;
@@ -38,6 +42,7 @@ public final class EvaluationContext {
         this.now = now;
         this.zone = builder.zone;
         this.today = LocalDate.ofInstant(now, zone);
+        this.todayEpochDay = today.toEpochDay();
     }
 
     public static Builder builder() {
@@ -67,6 +72,15 @@ public final class EvaluationContext {
     /** The value at a path, empty when it is missing. */
     public Optional<Object> valueAt(FieldPath path) {
         return Optional.ofNullable(new PathReader(path).read(this));
+    }
+
+    /** {@link #today()} as an epoch day: a cheap key for memoising relative dates. */
+    long todayEpochDay() {
+        return todayEpochDay;
+    }
+
+    Map<String, ?> member() {
+        return member;
     }
 
     @Nullable Object root(int index) {

@@ -2,7 +2,9 @@ package io.memberautomation.core.condition;
 
 import io.memberautomation.core.model.Condition;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -21,6 +23,11 @@ final class HasTagLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         if (value == null || tag.isMissing(ctx)) {
             return Outcome.MISSING;
@@ -29,12 +36,25 @@ final class HasTagLeaf extends LeafNode {
         if (!(value instanceof Collection<?> tags) || wanted == null) {
             return Outcome.TYPE_MISMATCH;
         }
+        if (tags instanceof List<?> list && tags instanceof RandomAccess) {
+            // an index loop: no iterator per evaluation for the usual list of tags
+            for (int i = 0, n = list.size(); i < n; i++) {
+                if (isTag(list.get(i), wanted)) {
+                    return Outcome.TRUE;
+                }
+            }
+            return Outcome.FALSE;
+        }
         for (Object element : tags) {
-            if (element instanceof String s && (ignoreCase ? Values.fold(s) : s).equals(wanted)) {
+            if (isTag(element, wanted)) {
                 return Outcome.TRUE;
             }
         }
         return Outcome.FALSE;
+    }
+
+    private boolean isTag(@Nullable Object element, String wanted) {
+        return element instanceof String s && (ignoreCase ? Values.fold(s) : s).equals(wanted);
     }
 
     @Override

@@ -2,8 +2,10 @@ package io.memberautomation.core.condition;
 
 import io.memberautomation.core.model.Condition;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,6 +25,11 @@ final class InFieldLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         Object elements = list.read(ctx);
         if (value == null || elements == null) {
@@ -31,14 +38,28 @@ final class InFieldLeaf extends LeafNode {
         if (value instanceof Collection || value instanceof Map || !(elements instanceof Collection<?> collection)) {
             return Outcome.TYPE_MISMATCH;
         }
-        boolean found = false;
-        for (Object element : collection) {
-            if (element != null && Values.compare(value, element, ctx.zone(), ignoreCase) == Cmp.EQUAL) {
-                found = true;
-                break;
+        return Outcome.of(found(value, collection, ctx) != negated);
+    }
+
+    private boolean found(Object value, Collection<?> elements, EvaluationContext ctx) {
+        if (elements instanceof List<?> list && elements instanceof RandomAccess) {
+            for (int i = 0, n = list.size(); i < n; i++) {
+                if (isEqual(value, list.get(i), ctx)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Object element : elements) {
+            if (isEqual(value, element, ctx)) {
+                return true;
             }
         }
-        return Outcome.of(found != negated);
+        return false;
+    }
+
+    private boolean isEqual(Object value, @Nullable Object element, EvaluationContext ctx) {
+        return element != null && Values.compare(value, element, ctx.zone(), ignoreCase) == Cmp.EQUAL;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.memberautomation.core.condition;
 
 import io.memberautomation.core.model.Condition;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,31 +27,33 @@ final class InLeaf extends LeafNode {
         super(condition);
         this.negated = negated;
         this.ignoreCase = condition.ignoreCase();
-        this.strings = Set.copyOf(strings);
+        this.strings = new HashSet<>(strings);
         this.others = others.toArray(new CompiledOperand[0]);
         this.all = all.toArray(new CompiledOperand[0]);
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
+        if (value instanceof String text) {
+            // a string equals a string element only by string equality, which the set answers
+            return Outcome.of((strings.contains(ignoreCase ? Values.fold(text) : text)
+                    || anyEqual(others, value, ctx)) != negated);
+        }
         if (value == null) {
             return Outcome.MISSING;
         }
         if (value instanceof Collection || value instanceof Map) {
             return Outcome.TYPE_MISMATCH;
         }
-        return Outcome.of(found(value, ctx) != negated);
+        return Outcome.of(anyEqual(all, value, ctx) != negated);
     }
 
-    private boolean found(Object value, EvaluationContext ctx) {
-        CompiledOperand[] candidates = all;
-        if (value instanceof String text) {
-            if (strings.contains(ignoreCase ? Values.fold(text) : text)) {
-                return true;
-            }
-            // a string equals a string element only by string equality, which the set has answered
-            candidates = others;
-        }
+    private static boolean anyEqual(CompiledOperand[] candidates, Object value, EvaluationContext ctx) {
         for (CompiledOperand candidate : candidates) {
             if (candidate.compare(value, ctx) == Cmp.EQUAL) {
                 return true;

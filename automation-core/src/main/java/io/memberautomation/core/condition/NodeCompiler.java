@@ -25,7 +25,7 @@ final class NodeCompiler {
         for (ConditionNode child : group.conditions()) {
             children.add(child instanceof ConditionGroup nested ? group(nested) : leaf((Condition) child));
         }
-        return new GroupNode(group.operator(), group.negate(), children);
+        return GroupNode.of(group.operator(), group.negate(), children);
     }
 
     private static LeafNode leaf(Condition c) {
@@ -66,6 +66,9 @@ final class NodeCompiler {
         List<?> bounds = list(c, value(c), "needs [low, high]");
         if (bounds.size() != 2) {
             throw fail(c, "needs exactly two bounds [low, high], got " + bounds.size());
+        }
+        if (bounds.get(0) instanceof Operand.Relative low && bounds.get(1) instanceof Operand.Relative high) {
+            return new RelativeRangeLeaf(c, low.offset(), high.offset());
         }
         return new BetweenLeaf(c, scalar(c, (Operand) bounds.get(0)), scalar(c, (Operand) bounds.get(1)));
     }

@@ -1,6 +1,7 @@
 package io.memberautomation.core.condition;
 
 import io.memberautomation.core.model.FieldPath;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -19,16 +20,25 @@ final class PathReader {
         this.path = path;
         this.root = path.root().ordinal();
         List<String> source = path.keys();
-        if (path.root() == FieldPath.Root.STEPS) {
-            String[] stepKeys = new String[source.size() - 1];
-            stepKeys[0] = source.get(0);
-            for (int i = 2; i < source.size(); i++) {
-                stepKeys[i - 1] = source.get(i);
-            }
-            this.keys = stepKeys;
-        } else {
-            this.keys = source.toArray(new String[0]);
+        List<String> keys = path.root() == FieldPath.Root.STEPS
+                ? concat(source.subList(0, 1), source.subList(2, source.size()))
+                : source;
+        this.keys = new String[keys.size()];
+        for (int i = 0; i < this.keys.length; i++) {
+            // interned: maps keyed by literals, or by names Jackson interns, then match by identity in Map.get
+            this.keys[i] = keys.get(i).intern();
         }
+    }
+
+    private static List<String> concat(List<String> first, List<String> second) {
+        List<String> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    /** The key when the path is {@code member.<key>}, else null. */
+    @Nullable String memberKey() {
+        return root == FieldPath.Root.MEMBER.ordinal() && keys.length == 1 ? keys[0] : null;
     }
 
     FieldPath path() {

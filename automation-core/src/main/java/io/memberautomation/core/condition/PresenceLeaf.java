@@ -14,6 +14,11 @@ final class PresenceLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         if (wantSet) {
             return value != null ? Outcome.TRUE : Outcome.MISSING;

@@ -19,7 +19,7 @@ final class RelativeOperand extends CompiledOperand {
     private @Nullable DateAt lastDate;
     private @Nullable InstantAt lastInstant;
 
-    private record DateAt(LocalDate today, LocalDate value) {}
+    private record DateAt(long todayEpochDay, LocalDate value) {}
 
     private record InstantAt(Instant now, ZoneId zone, Instant value) {}
 
@@ -44,12 +44,11 @@ final class RelativeOperand extends CompiledOperand {
 
     LocalDate date(EvaluationContext ctx) {
         DateAt last = lastDate;
-        LocalDate today = ctx.today();
-        if (last != null && last.today().equals(today)) {
+        if (last != null && last.todayEpochDay() == ctx.todayEpochDay()) {
             return last.value();
         }
-        LocalDate value = offset.addTo(today);
-        lastDate = new DateAt(today, value);
+        LocalDate value = offset.addTo(ctx.today());
+        lastDate = new DateAt(ctx.todayEpochDay(), value);
         return value;
     }
 

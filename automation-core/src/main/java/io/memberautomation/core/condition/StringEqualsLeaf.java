@@ -21,6 +21,11 @@ final class StringEqualsLeaf extends LeafNode {
     }
 
     @Override
+    boolean test(EvaluationContext ctx) {
+        return evaluate(read(ctx), ctx) == Outcome.TRUE;
+    }
+
+    @Override
     Outcome evaluate(@Nullable Object value, EvaluationContext ctx) {
         if (value instanceof String text) {
             return Outcome.of(operand.equalsText(text) != negated);

@@ -27,6 +27,43 @@
  *   <li>Anything else (a number against a date, a list against a string, ...) is a type mismatch.</li>
  * </ul>
  *
+ * <h2>Operands</h2>
+ * A literal; {@code {field: path}}, the value of another field (missing makes the leaf false); or
+ * {@code {relative: D}}: against a date (or a date-only string) it is {@code today + D}, added in calendar terms
+ * ({@code 2028-02-29 + P1Y = 2029-02-28}, {@code Jan 31 + P1M = Feb 28/29}), so {@code renewal_date eq
+ * {relative: P7D}} means "renews in 7 days"; against a timestamp (or an instant string) it is {@code now + D} in
+ * the context zone, so {@code P1D} across a DST change is one local day (23 or 25 hours), {@code PT24H} 24 hours.
+ *
+ * <h2>Operators</h2>
+ * <ul>
+ *   <li>{@code eq}, {@code neq}, {@code gt}, {@code gte}, {@code lt}, {@code lte}: by the comparison rules above;
+ *       {@code neq} is false on a mismatch like the others.</li>
+ *   <li>{@code between [low, high]}: {@code low <= value <= high}, both inclusive; each bound a literal, a field or
+ *       a relative date.</li>
+ *   <li>{@code in}, {@code not_in}: a scalar field equal to any element of the list (or of the collection another
+ *       field holds); {@code not_in} is a present scalar equal to none. An element of another type is simply not
+ *       equal. A list or map field is a type mismatch for both.</li>
+ *   <li>{@code contains}, {@code not_contains}: a substring of a string field (the operand must be a string), or an
+ *       element of a collection field equal to the operand. Other field types are a type mismatch.</li>
+ *   <li>{@code starts_with}, {@code ends_with}: a string field and a string operand.</li>
+ *   <li>{@code matches}: an RE2J regular expression searched in a string field ({@code find()}: anchor with
+ *       {@code ^...$} to match the whole string), in time linear in the input.</li>
+ *   <li>{@code is_set}: present; {@code is_not_set}: missing; {@code is_empty}: missing, {@code ""}, an empty
+ *       collection or map; {@code is_not_empty}: present and not empty.</li>
+ *   <li>{@code has_tag}: the field (the format's default is {@code member.tags}) is a collection with a string
+ *       element equal to the tag.</li>
+ *   <li>{@code changed}: a {@code member.*} field differs from the same {@code previous.*} field; missing on one
+ *       side and present on the other is a change; values the rules cannot compare (lists, maps) are compared with
+ *       {@code equals}. False without a previous context. {@code changed_to}: changed, and now {@code eq} the
+ *       value.</li>
+ * </ul>
+ * {@code ignoreCase} folds both sides with {@code toLowerCase(Locale.ROOT)} for the string operators
+ * ({@code matches} compiles the pattern case-insensitive instead); the {@code changed} half of {@code changed_to}
+ * is always exact.
+ *
+ * <h2>Groups</h2>
+ * AND (empty: true) and OR (empty: false) short-circuit, then {@code negate} inverts the group.
+ *
  * <h2>Missing values and type mismatches</h2>
  * A missing field makes every operator false except {@code is_not_set} and {@code is_empty} (and {@code changed}
  * when the previous value was present); {@code neq}, {@code not_in} and {@code not_contains} are false on a

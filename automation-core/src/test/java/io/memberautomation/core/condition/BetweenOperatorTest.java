@@ -71,6 +71,29 @@ class BetweenOperatorTest {
         assertThat(Eval.utc().leaf(LocalDate.parse(renewal), Operator.BETWEEN, nextWeek)).isEqualTo(expected);
     }
 
+    static Stream<Arguments> relativeOtherTypeRows() {
+        return Stream.of(
+                arguments(Instant.parse("2026-01-20T10:00:00Z"), true),
+                arguments(Instant.parse("2026-01-27T10:00:00Z"), true),
+                arguments(Instant.parse("2026-01-27T10:00:01Z"), false),
+                arguments(Instant.parse("2026-01-20T09:59:59Z"), false),
+                arguments("2026-01-24", true),
+                arguments("2026-01-28", false),
+                arguments("2026-01-22T00:00:00+09:00", true),
+                arguments("soon", false),
+                arguments(20260124, false),
+                arguments(ABSENT, false),
+                arguments(List.of(LocalDate.parse("2026-01-24")), false));
+    }
+
+    @ParameterizedTest(name = "{0} within the next 7 days -> {1}")
+    @MethodSource("relativeOtherTypeRows")
+    void between_whenBoundsAreRelativeAndValueIsNotADate_usesNowForTimestampsAndParsesStrings(Object value,
+                                                                                             boolean expected) {
+        Operand nextWeek = Operand.Literal.list(relative("P0D"), relative("P7D"));
+        assertThat(Eval.utc().leaf(value, Operator.BETWEEN, nextWeek)).isEqualTo(expected);
+    }
+
     static Stream<Arguments> fieldBoundRows() {
         return Stream.of(
                 arguments(3, 1, 5, true),

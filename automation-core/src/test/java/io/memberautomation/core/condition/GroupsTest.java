@@ -37,7 +37,21 @@ class GroupsTest {
                 arguments(GroupOperator.OR, true, List.of(FALSE_LEAF, TRUE_LEAF), false),
                 arguments(GroupOperator.OR, false, List.of(ConditionGroup.and(TRUE_LEAF, FALSE_LEAF), TRUE_LEAF), true),
                 arguments(GroupOperator.AND, false, List.of(ConditionGroup.or(FALSE_LEAF).negated(), TRUE_LEAF), true),
-                arguments(GroupOperator.AND, false, List.of(ConditionGroup.and(), ConditionGroup.or().negated()), true));
+                arguments(GroupOperator.AND, false, List.of(ConditionGroup.and(), ConditionGroup.or().negated()), true),
+                arguments(GroupOperator.AND, false, List.of(TRUE_LEAF), true),
+                arguments(GroupOperator.OR, false, List.of(FALSE_LEAF), false),
+                arguments(GroupOperator.AND, true, List.of(TRUE_LEAF), false),
+                arguments(GroupOperator.OR, true, List.of(FALSE_LEAF), true),
+                arguments(GroupOperator.AND, false, List.of(TRUE_LEAF, TRUE_LEAF, TRUE_LEAF), true),
+                arguments(GroupOperator.AND, false, List.of(TRUE_LEAF, TRUE_LEAF, FALSE_LEAF), false),
+                arguments(GroupOperator.AND, false, List.of(TRUE_LEAF, FALSE_LEAF, TRUE_LEAF), false),
+                arguments(GroupOperator.OR, false, List.of(FALSE_LEAF, FALSE_LEAF, TRUE_LEAF), true),
+                arguments(GroupOperator.OR, false, List.of(FALSE_LEAF, FALSE_LEAF, FALSE_LEAF), false),
+                arguments(GroupOperator.OR, true, List.of(FALSE_LEAF, TRUE_LEAF, FALSE_LEAF), false),
+                arguments(GroupOperator.AND, false, List.of(TRUE_LEAF, TRUE_LEAF, TRUE_LEAF, TRUE_LEAF, TRUE_LEAF), true),
+                arguments(GroupOperator.AND, false, List.of(TRUE_LEAF, TRUE_LEAF, TRUE_LEAF, TRUE_LEAF, FALSE_LEAF), false),
+                arguments(GroupOperator.OR, false, List.of(FALSE_LEAF, FALSE_LEAF, FALSE_LEAF, FALSE_LEAF, TRUE_LEAF), true),
+                arguments(GroupOperator.OR, true, List.of(FALSE_LEAF, FALSE_LEAF, FALSE_LEAF, FALSE_LEAF), true));
     }
 
     @ParameterizedTest(name = "{0} negate={1} over {2} -> {3}")
