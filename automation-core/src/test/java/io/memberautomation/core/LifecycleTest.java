@@ -63,6 +63,21 @@ class LifecycleTest {
     }
 
     @Test
+    void save_whenActionsCanReEnrollTheAutomation_returnsATriggerLoopWarning() {
+        try (EngineFixture f = new EngineFixture()) {
+            var saved = f.engine.save("""
+                    { "id": "echo", "name": "Echo", "trigger": { "type": "member_status_changed" },
+                      "steps": [ { "id": "flip", "type": "action",
+                        "action": { "type": "update_field", "params": { "field": "member.status", "value": "x" } } } ] }
+                    """);
+            assertThat(saved.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.code().wireName()).isEqualTo("trigger_loop");
+                assertThat(w.message()).contains("raises member_status_changed, which enrolls echo");
+            });
+        }
+    }
+
+    @Test
     void publish_whenSameEventIdTwice_enrollsOnce() {
         try (EngineFixture f = new EngineFixture()) {
             f.member("m-1", Map.of());
