@@ -14,9 +14,12 @@ import io.memberautomation.core.interpreter.Organizations;
 import io.memberautomation.core.interpreter.StepInterpreter;
 import io.memberautomation.core.interpreter.WorkerSettings;
 import io.memberautomation.core.interpreter.Workers;
+import io.memberautomation.core.policy.SendGate;
+import io.memberautomation.core.policy.SendPolicy;
 import io.memberautomation.core.registry.AutomationRegistry;
 import io.memberautomation.core.schedule.Scheduler;
 import io.memberautomation.core.store.InMemoryMemberDirectory;
+import io.memberautomation.core.store.InMemoryMessageLedger;
 import io.memberautomation.core.store.InMemoryPersistence;
 import io.memberautomation.core.store.InMemoryTemplateStore;
 import io.memberautomation.core.store.RecordingAdminNotifier;
@@ -33,6 +36,7 @@ import io.memberautomation.spi.IdGenerator;
 import io.memberautomation.spi.action.ActionHandler;
 import io.memberautomation.spi.delivery.AdminNotifier;
 import io.memberautomation.spi.delivery.EmailSender;
+import io.memberautomation.spi.delivery.MessageLedger;
 import io.memberautomation.spi.delivery.SmsSender;
 import io.memberautomation.spi.delivery.TaskSink;
 import io.memberautomation.spi.delivery.TemplateStore;
@@ -71,6 +75,7 @@ public final class AutomationEngineBuilder {
     private final List<ActionHandler> customHandlers = new ArrayList<>();
     private final List<Segment> segments = new ArrayList<>();
     private final Map<String, ZoneId> organizationZones = new LinkedHashMap<>();
+    private final Map<String, SendPolicy> sendPolicies = new LinkedHashMap<>();
     private boolean discoverHandlers;
 
     AutomationEngineBuilder() {}
@@ -197,6 +202,19 @@ public final class AutomationEngineBuilder {
         return this;
     }
 
+    /** An organization's sending rules: frequency caps, quiet hours, rate limits (none by default). */
+    public AutomationEngineBuilder sendPolicy(String organizationId, SendPolicy policy) {
+        if (sendPolicies.putIfAbsent(organizationId, Objects.requireNonNull(policy, "policy")) != null) {
+            throw new IllegalStateException("the send policy of " + organizationId + " was already set");
+        }
+        return this;
+    }
+
+    /** Where sends are counted for frequency caps; in memory by default, durable with a store's ledger. */
+    public AutomationEngineBuilder messageLedger(MessageLedger ledger) {
+        return once("ledger", ledger);
+    }
+
     public AutomationEngineBuilder segment(Segment segment) {
         segments.add(Objects.requireNonNull(segment, "segment"));
         return this;
@@ -272,7 +290,8 @@ public final class AutomationEngineBuilder {
                 scheduler::memberChanged, wake);
         InterpreterServices services = new InterpreterServices(registry, persistence, members, handlers.asMap(),
                 renderer, organizations, clock,
-                (change, depth, cause) -> changes.onChange(change, depth + 1, Optional.of(cause)));
+                (change, depth, cause) -> changes.onChange(change, depth + 1, Optional.of(cause)),
+                new SendGate(sendPolicies, get("ledger", new InMemoryMessageLedger())));
         Workers workers = new Workers(new StepInterpreter(services), persistence, clock, settings, scheduler::fireDue);
         workersRef[0] = workers;
         Runnable onClose = () -> {

@@ -5,6 +5,7 @@ import io.memberautomation.core.store.InMemoryMemberDirectory;
 import io.memberautomation.core.store.InMemoryPersistence;
 import io.memberautomation.core.store.InMemoryTemplateStore;
 import io.memberautomation.core.store.RecordingEmailSender;
+import io.memberautomation.core.store.RecordingSmsSender;
 import io.memberautomation.core.store.RecordingTaskSink;
 import io.memberautomation.core.trigger.TriggerEvent;
 import io.memberautomation.spi.action.ActionHandler;
@@ -33,6 +34,7 @@ final class EngineFixture implements AutoCloseable {
     final InMemoryTemplateStore templates = new InMemoryTemplateStore();
     final RecordingEmailSender email = new RecordingEmailSender();
     final RecordingTaskSink tasks = new RecordingTaskSink();
+    final RecordingSmsSender sms = new RecordingSmsSender();
     final AutomationEngine engine;
     private final AtomicInteger ids = new AtomicInteger();
 
@@ -51,6 +53,7 @@ final class EngineFixture implements AutoCloseable {
                 .templates(templates)
                 .email(email)
                 .tasks(tasks)
+                .sms(sms)
                 .ids(() -> String.format("exec-%04d", ids.incrementAndGet()));
         for (ActionHandler handler : handlers) {
             builder.actionHandler(handler);

@@ -9,12 +9,15 @@ import io.memberautomation.core.model.Action;
 import io.memberautomation.core.model.AutomationStatus;
 import io.memberautomation.core.model.OnError;
 import io.memberautomation.core.model.Step;
+import io.memberautomation.core.model.ZoneChoice;
+import io.memberautomation.core.policy.SendGate;
 import io.memberautomation.core.schedule.DelayTargets;
 import io.memberautomation.core.schedule.ZoneResolver;
 import io.memberautomation.spi.InfrastructureException;
 import io.memberautomation.spi.action.ActionContext;
 import io.memberautomation.spi.action.ActionHandler;
 import io.memberautomation.spi.action.ActionResult;
+import io.memberautomation.spi.member.Channel;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberChange;
 import io.memberautomation.spi.member.MemberPatch;
@@ -190,6 +193,10 @@ final class Pass {
                     + action.type() + "\"", false, Optional.empty(), Map.of()));
             return;
         }
+        Optional<Channel> channel = SendGate.channelOf(action.type()).filter(c -> member.isPresent());
+        if (channel.isPresent() && heldBack(branch, step, action, channel.get())) {
+            return;
+        }
         if (handler.external()) {
             flush(branch);
         }
@@ -211,6 +218,8 @@ final class Pass {
                     Optional.empty(), Map.of());
         }
         if (result instanceof ActionResult.Success success) {
+            channel.ifPresent(c -> services.sendGate().sent(base.organizationId(), member.orElseThrow().id(), c, now,
+                    idempotencyKey(branch, step)));
             outputs.put(step.id(), success.output());
             int seq = log(branch, StepStatus.COMPLETED, Map.of("output", success.output()), null);
             advance(branch, step.nextSteps(), seq);
@@ -225,6 +234,29 @@ final class Pass {
             // concurrent update, before any later step of this pass runs
             flush(null);
         }
+    }
+
+    /**
+     * Applies the organization's sending rules; a message held back is skipped (the branch goes on) or
+     * deferred (the branch waits on a timer and the step runs again). Returns whether it was held back.
+     */
+    private boolean heldBack(Branch branch, Step step, Action action, Channel channel) {
+        boolean deferCapped = "defer".equals(action.params().get("whenCapped"));
+        SendGate.Decision decision = services.sendGate().check(base.organizationId(), member.orElseThrow().id(),
+                channel, deferCapped, now, zones.resolve(ZoneChoice.MEMBER, member));
+        if (decision instanceof SendGate.Decision.Skip skip) {
+            int seq = log(branch, StepStatus.SKIPPED, Map.of("reason", skip.reason()), null);
+            advance(branch, step.nextSteps(), seq);
+            return true;
+        }
+        if (decision instanceof SendGate.Decision.Defer defer) {
+            waiting.add(new Branch(branch.id(), branch.stepId(), branch.attempt(), BranchState.RETRY_WAIT,
+                    Optional.of(defer.until())));
+            timers.add(DueTimer.forExecution(base.id(), base.organizationId(), branch.id(), defer.until()));
+            log(branch, StepStatus.WAITING, Map.of("reason", defer.reason(), "until", defer.until().toString()), null);
+            return true;
+        }
+        return false;
     }
 
     private void runMemberAction(Branch branch, Step step, Action action) {
