@@ -16,6 +16,8 @@ import java.util.Map;
 public final class Main {
     /** Exit code for a usage error or invalid input. */
     public static final int USAGE = 2;
+    /** Exit code for a failure of the tool itself, not of its input. */
+    public static final int INTERNAL_ERROR = 1;
 
     private static final Map<String, Command> COMMANDS = commands();
 
@@ -48,7 +50,14 @@ public final class Main {
             return USAGE;
         }
         List<String> rest = List.of(Arrays.copyOfRange(args, 1, args.length));
-        return COMMANDS.get(args[0]).run(rest, in, out, err);
+        try {
+            return COMMANDS.get(args[0]).run(rest, in, out, err);
+        } catch (RuntimeException e) {
+            // a bug, not bad input: say so on standard error, with the trace a bug report needs
+            err.println(args[0] + ": internal error: " + e);
+            e.printStackTrace(err);
+            return INTERNAL_ERROR;
+        }
     }
 
     private static void usage(PrintStream err) {

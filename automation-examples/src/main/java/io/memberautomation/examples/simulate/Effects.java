@@ -3,6 +3,7 @@ package io.memberautomation.examples.simulate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.memberautomation.core.action.BuiltInActions;
 import io.memberautomation.core.action.MemberActions;
+import io.memberautomation.core.model.Action;
 import io.memberautomation.core.model.Automation;
 import io.memberautomation.core.model.Step;
 import io.memberautomation.spi.store.ExecutionRecord;
@@ -15,6 +16,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What an execution did to the outside world, read from its step log and its automation's definition: one
@@ -48,7 +50,7 @@ final class Effects {
     }
 
     private void derive(StepLogEntry entry) {
-        Optional<String> actionType = automation.step(entry.stepId()).flatMap(Step::action).map(action -> action.type());
+        Optional<String> actionType = automation.step(entry.stepId()).flatMap(Step::action).map(Action::type);
         if (actionType.isEmpty()) {
             return;
         }
@@ -103,7 +105,7 @@ final class Effects {
         each(output.get("unset"), field -> effect(entry, "field_updated").put("field", field).putNull("value"));
     }
 
-    private static void each(Object values, java.util.function.Consumer<String> action) {
+    private static void each(Object values, Consumer<String> action) {
         if (values instanceof Collection<?> items) {
             items.forEach(item -> action.accept(String.valueOf(item)));
         }

@@ -110,7 +110,7 @@ final class JsonFields {
         return optionalText(key).flatMap(text -> zone(text, at(key), problems));
     }
 
-    /** An array of values, each handed to the reader with its path; a non-array is reported. */
+    /** The values of an array; a value that is not an array is reported. */
     Optional<List<JsonNode>> optionalArray(String key) {
         return optional(key).flatMap(value -> array(value, at(key)));
     }

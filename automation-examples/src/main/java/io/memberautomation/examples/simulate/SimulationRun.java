@@ -89,6 +89,8 @@ final class SimulationRun {
         while (true) {
             Optional<Instant> timer = persistence.timers().nextDueAt();
             if (timer.isPresent() && !timer.get().isAfter(clock.now())) {
+                // runDue ran everything due by now; a timer still due is one nothing will run, and waiting
+                // for it would loop forever
                 throw new IllegalStateException("the engine left a timer due at " + timer.get() + " unrun at "
                         + clock.now());
             }
