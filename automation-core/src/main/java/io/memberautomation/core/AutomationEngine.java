@@ -86,7 +86,14 @@ public final class AutomationEngine implements AutoCloseable {
     }
 
     public SavedAutomation save(Automation automation) {
+        String org = parts.registry().organizationOf(automation);
+        boolean existed = parts.registry().latest(org, automation.id()).isPresent();
+        AutomationStatus before = parts.registry().status(org, automation.id());
         SavedAutomation saved = parts.registry().save(automation);
+        AutomationStatus after = saved.automation().status();
+        if (existed && before != after) {
+            onStatusChange(org, automation.id(), before, after);
+        }
         plan(saved.organizationId(), saved.automation().id());
         return saved;
     }
@@ -100,9 +107,7 @@ public final class AutomationEngine implements AutoCloseable {
     /** Makes an automation enroll members. */
     public void activate(String organizationId, String automationId) {
         AutomationStatus before = parts.registry().setStatus(organizationId, automationId, AutomationStatus.ACTIVE);
-        if (before == AutomationStatus.PAUSED) {
-            releaseHeld(organizationId, automationId);
-        }
+        onStatusChange(organizationId, automationId, before, AutomationStatus.ACTIVE);
         plan(organizationId, automationId);
     }
 
@@ -119,6 +124,20 @@ public final class AutomationEngine implements AutoCloseable {
     /** Retires an automation and cancels its unfinished executions. */
     public void archive(String organizationId, String automationId) {
         parts.registry().setStatus(organizationId, automationId, AutomationStatus.ARCHIVED);
+        cancelUnfinished(organizationId, automationId);
+    }
+
+    /** What a status change means for running executions, however the status was changed. */
+    private void onStatusChange(String organizationId, String automationId, AutomationStatus before,
+                                AutomationStatus after) {
+        if (before == AutomationStatus.PAUSED && after == AutomationStatus.ACTIVE) {
+            releaseHeld(organizationId, automationId);
+        } else if (after == AutomationStatus.ARCHIVED && before != AutomationStatus.ARCHIVED) {
+            cancelUnfinished(organizationId, automationId);
+        }
+    }
+
+    private void cancelUnfinished(String organizationId, String automationId) {
         for (ExecutionRecord execution : parts.control().unfinished(organizationId, automationId, Set.of())) {
             try {
                 parts.control().cancel(execution.id(), "automation archived");

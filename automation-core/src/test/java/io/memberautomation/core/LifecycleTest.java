@@ -139,6 +139,25 @@ class LifecycleTest {
     }
 
     @Test
+    void save_whenActiveDocumentIsSavedOverAPausedAutomation_releasesItsHeldExecutions() {
+        try (EngineFixture f = new EngineFixture()) {
+            f.member("m-1", Map.of());
+            String active = TWO_STEP.formatted("every_time", "x").replace("\"name\": \"Dunning\",",
+                    "\"name\": \"Dunning\", \"status\": \"active\",");
+            f.engine.save(active);
+            f.publish("evt-1", TriggerType.PAYMENT_FAILED, "m-1", Map.of());
+            f.engine.pause("default", "dunning");
+            f.advance(Duration.ofDays(1));
+            assertThat(f.only().status()).isEqualTo(ExecutionStatus.PAUSED);
+
+            f.engine.save(active.replace("\"x\"", "\"y\""));
+            f.engine.runDue();
+
+            assertThat(f.only().status()).isEqualTo(ExecutionStatus.COMPLETED);
+        }
+    }
+
+    @Test
     void archive_whenExecutionsWait_cancelsThemAndKeepsHistory() {
         try (EngineFixture f = new EngineFixture()) {
             f.member("m-1", Map.of());
