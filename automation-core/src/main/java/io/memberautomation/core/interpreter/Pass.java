@@ -241,6 +241,9 @@ final class Pass {
      * deferred (the branch waits on a timer and the step runs again). Returns whether it was held back.
      */
     private boolean heldBack(Branch branch, Step step, Action action, Channel channel) {
+        if (member.orElseThrow().optedOut(channel)) {
+            return false; // consent first: the handler skips it now, rather than after a deferral
+        }
         boolean deferCapped = "defer".equals(action.params().get("whenCapped"));
         SendGate.Decision decision = services.sendGate().check(base.organizationId(), member.orElseThrow().id(),
                 channel, deferCapped, now, zones.resolve(ZoneChoice.MEMBER, member));

@@ -1,5 +1,6 @@
 package io.memberautomation.examples.simulate;
 
+import io.memberautomation.core.policy.SendPolicy;
 import io.memberautomation.core.trigger.Segment;
 import io.memberautomation.spi.delivery.Template;
 import io.memberautomation.spi.delivery.WebhookResponse;
@@ -13,7 +14,7 @@ import java.util.Map;
  * A valid scenario, ready to run: everything scenario-format.md describes, checked and converted to the
  * engine's types. The timeline is in the order it is applied: by time, file order within a time.
  */
-record Scenario(String organizationId, ZoneId timezone, Instant start, Instant until,
+record Scenario(String organizationId, ZoneId timezone, SendPolicy sendPolicy, Instant start, Instant until,
                 List<AutomationDocument> automations, List<Segment> segments, List<Template> templates,
                 List<Member> members, Map<String, List<WebhookResponse>> webhooks, List<TimelineEntry> timeline,
                 List<String> warnings) {

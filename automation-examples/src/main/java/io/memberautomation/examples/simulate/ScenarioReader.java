@@ -19,6 +19,7 @@ import io.memberautomation.spi.delivery.Template;
 import io.memberautomation.spi.delivery.WebhookResponse;
 import io.memberautomation.spi.member.Member;
 import java.time.Instant;
+import io.memberautomation.core.policy.SendPolicy;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -57,10 +58,14 @@ final class ScenarioReader {
                 .orElseThrow(() -> new InvalidScenarioException(problems.all()));
         scenario.optionalText("description");
         Optional<JsonFields> organization = scenario.optional("organization").flatMap(node ->
-                JsonFields.open(node, scenario.at("organization"), problems, "the organization", List.of("id", "timezone")));
+                JsonFields.open(node, scenario.at("organization"), problems, "the organization",
+                        List.of("id", "timezone", "sendPolicy")));
         String organizationId = organization.flatMap(fields -> fields.requiredText("id", "the organization"))
                 .orElse(AutomationEngineBuilder.DEFAULT_ORGANIZATION_ID);
         ZoneId zone = organization.flatMap(fields -> fields.optionalZone("timezone")).orElse(ZoneOffset.UTC);
+        SendPolicy sendPolicy = organization.flatMap(fields -> fields.optional("sendPolicy")
+                .map(node -> new SendPolicyReader(problems).read(node, fields.at("sendPolicy"))))
+                .orElse(SendPolicy.NONE);
         Optional<Instant> start = scenario.requiredInstant("start", "a scenario");
         Optional<Instant> until = scenario.requiredInstant("until", "a scenario");
         if (start.isPresent() && until.isPresent() && !until.get().isAfter(start.get())) {
@@ -80,7 +85,7 @@ final class ScenarioReader {
                         .read(entries, scenario.at("timeline"), memberIds, automationIds))
                 .orElse(List.of());
         problems.throwIfAny();
-        return new Scenario(organizationId, zone, start.orElseThrow(), until.orElseThrow(), automations, segments,
+        return new Scenario(organizationId, zone, sendPolicy, start.orElseThrow(), until.orElseThrow(), automations, segments,
                 templates, members, webhooks, timeline, problems.warnings());
     }
 

@@ -57,7 +57,8 @@ final class SimulationRun {
                 .nodeId("simulate")
                 .workerThreads(1)
                 .defaultOrganizationId(org)
-                .organization(org, scenario.timezone());
+                .organization(org, scenario.timezone())
+                .sendPolicy(org, scenario.sendPolicy());
         for (Segment segment : scenario.segments()) {
             builder.segment(segment);
         }
