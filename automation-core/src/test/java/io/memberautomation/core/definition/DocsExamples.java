@@ -50,7 +50,7 @@ final class DocsExamples {
         return list(EXAMPLES, SCENARIO_SUFFIX);
     }
 
-    /** Invalid automations the documentation shows with what validation reports, {@code docs/examples/invalid/*.json}. */
+    /** Invalid automations, shown with what validation reports: {@code docs/examples/invalid/*.json}. */
     static List<Path> invalid() {
         return list(EXAMPLES.resolve("invalid"), ".json");
     }

@@ -27,11 +27,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The documentation's examples are checked, and the documents cannot drift from them. Every step and
- * condition example conforms to the JSON Schema and validates without a problem once wrapped in the smallest
- * automation (the complete automations are checked by {@link ExampleAutomationsTest}, which finds every
- * {@code *.automation.json}); every code block of the format documents that names an example file is byte for byte
- * that file (or what validating it reports); and the examples show every trigger type, built-in action type, operator,
- * value form and delay form, while the format document names every problem code.
+ * condition example conforms to the JSON Schema and validates without a problem once wrapped in the
+ * smallest automation (the complete automations are checked by {@link ExampleAutomationsTest}, which finds
+ * every {@code *.automation.json}); every code block of the format documents that names an example file is
+ * that file byte for byte (or what the engine reports about it); and the examples show every trigger type,
+ * built-in action type, operator, value form and delay form, while the format document names every problem
+ * code.
  */
 class DocsExamplesTest {
 
@@ -75,13 +76,21 @@ class DocsExamplesTest {
         }
     }
 
-    /** Every automation document of every scenario example, named by file and index. */
+    /** Every automation document of every scenario example (in {@code automations} and timeline saves). */
     static List<ScenarioAutomation> scenarioAutomations() {
         List<ScenarioAutomation> all = new ArrayList<>();
         for (Path file : DocsExamples.scenarios()) {
-            JsonNode automations = DocsExamples.tree(DocsExamples.read(file)).path("automations");
+            JsonNode scenario = DocsExamples.tree(DocsExamples.read(file));
+            JsonNode automations = scenario.path("automations");
             for (int i = 0; i < automations.size(); i++) {
                 all.add(new ScenarioAutomation(file.getFileName() + " automations[" + i + "]", automations.get(i)));
+            }
+            JsonNode timeline = scenario.path("timeline");
+            for (int i = 0; i < timeline.size(); i++) {
+                if (timeline.get(i).has("save")) {
+                    all.add(new ScenarioAutomation(file.getFileName() + " timeline[" + i + "].save",
+                            timeline.get(i).get("save")));
+                }
             }
         }
         return all;
@@ -140,7 +149,8 @@ class DocsExamplesTest {
 
         ValidationReport report = AutomationDefinitions.standard().validate(wrapped);
 
-        assertThat(report.errors()).extracting(ValidationProblem::code).containsExactly(ProblemCode.UNKNOWN_ACTION_TYPE);
+        assertThat(report.errors()).extracting(ValidationProblem::code)
+                .containsExactly(ProblemCode.UNKNOWN_ACTION_TYPE);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -170,7 +180,7 @@ class DocsExamplesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("blocks")
-    void documentBlock_whenItNamesAFile_showsItByteForByte(DocumentBlock shown) {
+    void documentBlock_whenChecked_showsItsFileByteForByteOrStandsOnItsOwn(DocumentBlock shown) {
         MarkdownBlocks.Block block = shown.block();
         Optional<MarkdownBlocks.Marker> marker = block.marker();
         if (marker.isEmpty()) {

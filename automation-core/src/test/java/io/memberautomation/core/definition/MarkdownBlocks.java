@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 final class MarkdownBlocks {
     private MarkdownBlocks() {}
 
-    private static final Pattern MARKER = Pattern.compile("^<!-- (example|invalid-example|validation-output|trigger-loop-output): (\\S+) -->$");
+    private static final Pattern MARKER = Pattern.compile(
+            "^<!-- (example|invalid-example|validation-output|trigger-loop-output): (\\S+) -->$");
     private static final Pattern OPEN = Pattern.compile("^```(\\w*)$");
     private static final String CLOSE = "```";
 
