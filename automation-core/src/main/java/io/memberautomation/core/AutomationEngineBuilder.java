@@ -4,6 +4,7 @@ import io.memberautomation.core.action.BuiltInActions;
 import io.memberautomation.core.action.Channels;
 import io.memberautomation.core.action.DefaultWebhookTransport;
 import io.memberautomation.core.action.PlaceholderRenderer;
+import io.memberautomation.core.action.SecretResolver;
 import io.memberautomation.core.definition.AutomationDefinitions;
 import io.memberautomation.core.definition.DefinitionLimits;
 import io.memberautomation.core.definition.ParamProblem;
@@ -110,6 +111,14 @@ public final class AutomationEngineBuilder {
 
     public AutomationEngineBuilder webhooks(WebhookTransport webhooks) {
         return once("webhooks", webhooks);
+    }
+
+    /**
+     * The signing secrets for webhooks whose definition names a {@code secretRef}; by default none, so such
+     * a webhook fails with {@code unknown secretRef <name>}.
+     */
+    public AutomationEngineBuilder secrets(SecretResolver secrets) {
+        return once("secrets", secrets);
     }
 
     public AutomationEngineBuilder tasks(TaskSink tasks) {
@@ -238,7 +247,7 @@ public final class AutomationEngineBuilder {
         Channels channels = new Channels(get("templates", new InMemoryTemplateStore()),
                 get("email", new RecordingEmailSender()), get("sms", new RecordingSmsSender()), webhooks,
                 get("tasks", new RecordingTaskSink()), get("admin", new RecordingAdminNotifier()),
-                get("webhookTimeout", DEFAULT_WEBHOOK_TIMEOUT));
+                get("webhookTimeout", DEFAULT_WEBHOOK_TIMEOUT), get("secrets", SecretResolver.none()));
 
         ActionHandlerRegistry handlers = new ActionHandlerRegistry();
         handlers.registerBuiltIns(BuiltInActions.channelHandlers(channels, renderer));
