@@ -4,6 +4,7 @@ import io.memberautomation.core.action.BuiltInActions;
 import io.memberautomation.core.action.Channels;
 import io.memberautomation.core.action.DefaultWebhookTransport;
 import io.memberautomation.core.action.PlaceholderRenderer;
+import io.memberautomation.core.action.Redaction;
 import io.memberautomation.core.action.SecretResolver;
 import io.memberautomation.core.definition.AutomationDefinitions;
 import io.memberautomation.core.definition.DefinitionLimits;
@@ -48,6 +49,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -119,6 +121,15 @@ public final class AutomationEngineBuilder {
      */
     public AutomationEngineBuilder secrets(SecretResolver secrets) {
         return once("secrets", secrets);
+    }
+
+    /**
+     * The member fields whose values step logs and log lines never show (compared case-insensitively, by
+     * the last part of a path). Replaces {@link Redaction#DEFAULT_SENSITIVE_FIELDS}; names that look like a
+     * secret's ({@code authorization}, {@code api_key}, {@code token}, ...) are redacted whatever this says.
+     */
+    public AutomationEngineBuilder sensitiveFields(Set<String> fields) {
+        return once("sensitiveFields", Set.copyOf(fields));
     }
 
     public AutomationEngineBuilder tasks(TaskSink tasks) {
@@ -281,7 +292,8 @@ public final class AutomationEngineBuilder {
                 scheduler::memberChanged, wake);
         InterpreterServices services = new InterpreterServices(registry, persistence, members, handlers.asMap(),
                 renderer, organizations, clock,
-                (change, depth, cause) -> changes.onChange(change, depth + 1, Optional.of(cause)));
+                (change, depth, cause) -> changes.onChange(change, depth + 1, Optional.of(cause)),
+                Redaction.withSensitiveFields(get("sensitiveFields", Redaction.DEFAULT_SENSITIVE_FIELDS)));
         Workers workers = new Workers(new StepInterpreter(services), persistence, clock, settings, scheduler::fireDue);
         workersRef[0] = workers;
         Runnable onClose = () -> {

@@ -1,6 +1,7 @@
 package io.memberautomation.core.interpreter;
 
 import io.memberautomation.core.action.PlaceholderRenderer;
+import io.memberautomation.core.action.Redaction;
 import io.memberautomation.core.registry.AutomationRegistry;
 import io.memberautomation.spi.Clock;
 import io.memberautomation.spi.action.ActionHandler;
@@ -20,10 +21,12 @@ import java.util.Objects;
  * @param organizations organization zones
  * @param clock         the engine clock
  * @param changes       told about member changes the engine's own actions made, after they are recorded
+ * @param redaction     what step logs and log lines must not show
  */
 public record InterpreterServices(AutomationRegistry registry, Persistence persistence, MemberDirectory members,
                                   Map<String, ActionHandler> handlers, PlaceholderRenderer renderer,
-                                  Organizations organizations, Clock clock, MemberChangeListener changes) {
+                                  Organizations organizations, Clock clock, MemberChangeListener changes,
+                                  Redaction redaction) {
     public InterpreterServices {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(persistence, "persistence");
@@ -33,5 +36,13 @@ public record InterpreterServices(AutomationRegistry registry, Persistence persi
         Objects.requireNonNull(organizations, "organizations");
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(changes, "changes");
+        Objects.requireNonNull(redaction, "redaction");
+    }
+
+    /** With {@link Redaction#defaults()}. */
+    public InterpreterServices(AutomationRegistry registry, Persistence persistence, MemberDirectory members,
+                               Map<String, ActionHandler> handlers, PlaceholderRenderer renderer,
+                               Organizations organizations, Clock clock, MemberChangeListener changes) {
+        this(registry, persistence, members, handlers, renderer, organizations, clock, changes, Redaction.defaults());
     }
 }
