@@ -55,7 +55,9 @@ import java.util.UUID;
 /**
  * Builds an {@link AutomationEngine}. Every setting has a named default; each may be set once (a second
  * call is a mistake and throws). Defaults: in-memory persistence, member directory and templates;
- * recording email, SMS, task and admin channels; the JDK HTTP client for webhooks; the system clock.
+ * recording email, SMS, task and admin channels; {@link DefaultWebhookTransport} for webhooks, which reaches
+ * public addresses only (give {@link #webhooks} one built with {@code allow(...)} to reach others); no webhook
+ * signing secrets; {@link Redaction#DEFAULT_SENSITIVE_FIELDS}; the system clock.
  */
 public final class AutomationEngineBuilder {
     public static final String DEFAULT_ORGANIZATION_ID = "default";
