@@ -162,6 +162,29 @@ class ScheduleTest {
     }
 
     @Test
+    void dateBased_whenAnEngineRestartsAndReplansAfterTheFire_neverFiresTwiceForOneDateValue() {
+        InMemoryPersistence persistence = new InMemoryPersistence();
+        InMemoryMemberDirectory members = new InMemoryMemberDirectory();
+        members.put(new io.memberautomation.spi.member.Member("m-1", "default", Map.of("renewal_date", "2026-01-20")));
+        TestClock clock = TestClock.at(Instant.parse("2026-01-05T08:00:00Z"));
+        try (AutomationEngine first = AutomationEngine.builder().clock(clock).persistence(persistence).members(members)
+                .build()) {
+            first.save(RENEWAL);
+            clock.set(Instant.parse("2026-01-13T09:00:00Z"));
+            first.runDue();
+        }
+        try (AutomationEngine second = AutomationEngine.builder().clock(clock).persistence(persistence)
+                .members(members).build()) {
+            second.save(RENEWAL.replace("Renewal reminder", "Renewal reminder v2"));
+            second.activate("default", "renewal");
+            clock.set(Instant.parse("2026-03-01T00:00:00Z"));
+            second.runDue();
+            assertThat(second.executions(io.memberautomation.spi.store.ExecutionQuery.all("default", 10)).executions())
+                    .singleElement().satisfies(e -> assertThat(e.createdAt()).isEqualTo(Instant.parse("2026-01-13T09:00:00Z")));
+        }
+    }
+
+    @Test
     void dateBased_whenTimezoneChanges_theFireMovesWithIt() {
         try (EngineFixture f = new EngineFixture()) {
             f.member("m-1", Map.of("renewal_date", "2026-01-20", "timezone", "Europe/London"));

@@ -2,6 +2,7 @@ package io.memberautomation.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.memberautomation.core.action.SecretResolver;
 import io.memberautomation.core.model.ConditionGroup;
 import io.memberautomation.core.model.Condition;
 import io.memberautomation.core.model.Operand;
@@ -24,6 +25,27 @@ class TenantIsolationTest {
                   "enrollment": { "policy": "every_time" }, "trigger": { "type": "payment_succeeded" },
                   "steps": [ { "id": "tag", "type": "action", "action": { "type": "add_tag", "params": { "tag": "%s" } } } ] }
                 """.formatted(org, tag);
+    }
+
+    @Test
+    void webhookSecret_ofOneOrganization_isNeverUsedForTheOther() {
+        SecretResolver onlyA = (organizationId, ref) -> organizationId.equals("org-a") && ref.equals("crm")
+                ? Optional.of(SecretResolver.standardSecret("whsec_c2VjcmV0LWZvci1vcmctYQ==")) : Optional.empty();
+        try (EngineFixture f = new EngineFixture(b -> b.secrets(onlyA))) {
+            f.members.put(new Member("m-1", "org-b", Map.of()));
+            f.engine.save("""
+                    { "id": "hook", "organizationId": "org-b", "name": "Hook", "status": "active",
+                      "trigger": { "type": "payment_failed" },
+                      "steps": [ { "id": "call", "type": "action", "action": { "type": "webhook",
+                        "params": { "url": "https://crm.example.org/hook", "secretRef": "crm" } } } ] }
+                    """);
+            f.engine.publish(TriggerEvent.of("evt-1", "org-b", TriggerType.PAYMENT_FAILED, "m-1", Map.of()));
+            f.engine.runDue();
+
+            var execution = f.engine.executions(ExecutionQuery.all("org-b", 10)).executions().get(0);
+            assertThat(execution.status().name()).isEqualTo("FAILED");
+            assertThat(execution.error()).hasValueSatisfying(e -> assertThat(e).contains("unknown secretRef crm"));
+        }
     }
 
     @Test
