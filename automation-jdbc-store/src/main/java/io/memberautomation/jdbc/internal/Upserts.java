@@ -1,0 +1,38 @@
+package io.memberautomation.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+
+/**
+ * Runs insert-or-update and insert-if-absent statements. PostgreSQL's {@code ON CONFLICT} never fails on
+ * its conflict target. H2's {@code MERGE} and plain inserts can: two transactions inserting the same new
+ * key both pass the "absent" check and the later one fails with a unique violation once the first commits.
+ * H2 fails only the statement, not the transaction, so the upsert is run again and now finds the row.
+ */
+public final class Upserts {
+    private Upserts() {}
+
+    /** Runs an upsert; returns its update count. */
+    public static int execute(PreparedStatement upsert) throws SQLException {
+        try {
+            return upsert.executeUpdate();
+        } catch (SQLException e) {
+            if (!SqlFailures.isUniqueViolation(e)) {
+                throw e;
+            }
+            return upsert.executeUpdate();
+        }
+    }
+
+    /** Runs an insert that may find its row present; returns whether it inserted. */
+    public static boolean insertIfAbsent(PreparedStatement insert) throws SQLException {
+        try {
+            return insert.executeUpdate() > 0;
+        } catch (SQLException e) {
+            if (SqlFailures.isUniqueViolation(e)) {
+                return false;
+            }
+            throw e;
+        }
+    }
+}
