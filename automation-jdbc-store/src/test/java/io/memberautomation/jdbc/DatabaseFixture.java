@@ -9,6 +9,9 @@ public interface DatabaseFixture {
     /** A data source over an empty database (H2) or an emptied schema (PostgreSQL). */
     DataSource newDataSource();
 
+    /** A data source over a database (or schema) without the automation tables. */
+    DataSource newEmptyDataSource();
+
     /** A persistence over {@link #newDataSource()}, its schema created. */
     JdbcPersistence newPersistence();
 

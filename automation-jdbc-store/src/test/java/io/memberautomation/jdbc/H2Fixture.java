@@ -32,6 +32,11 @@ public final class H2Fixture implements AfterEachCallback, DatabaseFixture {
     }
 
     @Override
+    public HikariDataSource newEmptyDataSource() {
+        return newDataSource();
+    }
+
+    @Override
     public JdbcPersistence newPersistence() {
         return JdbcPersistence.builder(newDataSource()).autoCreateSchema(true).build();
     }

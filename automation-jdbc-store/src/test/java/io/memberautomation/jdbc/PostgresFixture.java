@@ -5,9 +5,12 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.memberautomation.spi.member.Member;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
@@ -31,9 +34,10 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
             "automation_definitions", "automation_definition_status", "automation_work_queue", "automation_timers",
             "automation_enrollments", "automation_processed_events", "automation_outbox", "automation_members");
 
-    private final String schema = "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    private final String schema = newSchemaName();
     private @Nullable HikariDataSource dataSource;
-    private boolean created;
+    /** Extra empty schemas and their pools, made by {@link #newEmptyDataSource()}. */
+    private final Map<String, HikariDataSource> emptySchemas = new LinkedHashMap<>();
 
     static String url() {
         return env("AUTOMATION_TEST_PG_URL", "jdbc:postgresql://localhost:5432/automation_test");
@@ -59,49 +63,51 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
             System.out.println(message + " [" + context.getDisplayName() + "]");
             Assumptions.abort(message);
         }
-        execute("CREATE SCHEMA " + schema);
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url());
-        config.setUsername(user());
-        config.setPassword(password());
-        config.setSchema(schema);
-        config.setMaximumPoolSize(10);
-        // the tests need no durability against a crash of the database server, and run faster without it
-        config.setConnectionInitSql("SET synchronous_commit TO off");
-        config.setPoolName("pg-test-" + schema);
-        dataSource = new HikariDataSource(config);
+        dataSource = poolOver(schema);
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public synchronized void afterAll(ExtensionContext context) {
         if (dataSource != null) {
             dataSource.close();
             execute("DROP SCHEMA " + schema + " CASCADE");
         }
+        emptySchemas.forEach((name, pool) -> {
+            pool.close();
+            execute("DROP SCHEMA " + name + " CASCADE");
+        });
+        emptySchemas.clear();
     }
 
-    /** The class's pool over its schema, emptied: every table truncated. */
+    @Override
+    public synchronized HikariDataSource newEmptyDataSource() {
+        pool();
+        String name = newSchemaName();
+        HikariDataSource pool = poolOver(name);
+        emptySchemas.put(name, pool);
+        return pool;
+    }
+
+    /** The class's pool over its schema, emptied: every row of every automation table deleted. */
     @Override
     public HikariDataSource newDataSource() {
         HikariDataSource pool = pool();
-        if (created) {
-            try (Connection connection = pool.getConnection(); Statement delete = connection.createStatement()) {
+        try (Connection connection = pool.getConnection(); Statement delete = connection.createStatement()) {
+            if (tablesExist(connection)) {
                 for (String table : TABLES) {
                     delete.addBatch("DELETE FROM " + table);
                 }
                 delete.executeBatch();
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot empty schema " + schema, e);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot empty schema " + schema, e);
         }
         return pool;
     }
 
     @Override
     public JdbcPersistence newPersistence() {
-        JdbcPersistence persistence = JdbcPersistence.builder(newDataSource()).autoCreateSchema(true).build();
-        created = true;
-        return persistence;
+        return JdbcPersistence.builder(newDataSource()).autoCreateSchema(true).build();
     }
 
     @Override
@@ -116,6 +122,30 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
             throw new IllegalStateException("register PostgresFixture as a static @RegisterExtension field");
         }
         return dataSource;
+    }
+
+    private boolean tablesExist(Connection connection) throws SQLException {
+        try (ResultSet tables = connection.getMetaData().getTables(null, schema, "automation_executions", null)) {
+            return tables.next();
+        }
+    }
+
+    private static String newSchemaName() {
+        return "test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    }
+
+    private static HikariDataSource poolOver(String schema) {
+        execute("CREATE SCHEMA " + schema);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url());
+        config.setUsername(user());
+        config.setPassword(password());
+        config.setSchema(schema);
+        config.setMaximumPoolSize(10);
+        // the tests need no durability against a crash of the database server, and run faster without it
+        config.setConnectionInitSql("SET synchronous_commit TO off");
+        config.setPoolName("pg-test-" + schema);
+        return new HikariDataSource(config);
     }
 
     private static @Nullable String unreachableReason() {
