@@ -1,6 +1,7 @@
 package io.memberautomation.jdbc;
 
 import io.memberautomation.jdbc.internal.Database;
+import io.memberautomation.jdbc.internal.Jdbc;
 import io.memberautomation.jdbc.internal.JsonData;
 import io.memberautomation.jdbc.internal.MemberPatching;
 import io.memberautomation.jdbc.internal.Upserts;
@@ -172,6 +173,7 @@ public final class JdbcMemberDirectory implements MemberDirectory {
     }
 
     private static Member member(ResultSet row) throws SQLException {
-        return new Member(row.getString("id"), row.getString("organization_id"), JsonData.read(row.getString("fields")));
+        return new Member(Jdbc.string(row, "id"), Jdbc.string(row, "organization_id"),
+                JsonData.read(Jdbc.string(row, "fields")));
     }
 }

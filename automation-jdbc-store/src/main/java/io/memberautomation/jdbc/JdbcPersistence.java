@@ -100,7 +100,10 @@ public final class JdbcPersistence implements Persistence {
         return outboxDrainer(consumer, OutboxDrainer.DEFAULT_BATCH_SIZE);
     }
 
-    /** A drainer of {@code automation_outbox} that hands each event to {@code consumer}, up to {@code batchSize} per transaction. */
+    /**
+     * A drainer of {@code automation_outbox} that hands each event to {@code consumer}, up to
+     * {@code batchSize} per transaction.
+     */
     public OutboxDrainer outboxDrainer(Consumer<OutboxEvent> consumer, int batchSize) {
         return new OutboxDrainer(database, consumer, batchSize);
     }

@@ -105,7 +105,7 @@ public final class OutboxDrainer {
         }
         Running running = new Running(scheduler, poll);
         running.polling = scheduler.scheduleWithFixedDelay(running::drain, 0, poll.toNanos(), TimeUnit.NANOSECONDS);
-        if (database.dialect().name().equals("postgresql")) {
+        if (database.dialect().notifiesOutboxInserts()) {
             running.listening = scheduler.schedule(running::listen, 0, TimeUnit.NANOSECONDS);
         }
         return running;

@@ -9,17 +9,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memberautomation.spi.AutomationException;
+import io.memberautomation.spi.InfrastructureException;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberChange;
 import io.memberautomation.spi.store.ExecutionCommit;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
 import io.memberautomation.spi.store.ExecutionStore;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -27,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +133,32 @@ abstract class JdbcStoreCases {
 
         assertThatThrownBy(() -> store.commit(commit(otherMember))).isInstanceOf(IllegalArgumentException.class);
         assertThat(store.find("x1")).contains(created);
+    }
+
+    @Test
+    void everyCall_whenTheDatabaseCannotBeReached_reportsInfrastructureTroubleTheEngineRetries() {
+        DataSource real = database().newDataSource();
+        AtomicBoolean down = new AtomicBoolean();
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (down.get() && method.getName().equals("getConnection")) {
+                        throw new SQLTransientConnectionException("connection refused");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        JdbcPersistence persistence = JdbcPersistence.builder(flaky).autoCreateSchema(true).build();
+        down.set(true);
+
+        assertThatThrownBy(() -> persistence.executions().find("x1")).isInstanceOf(InfrastructureException.class)
+                .hasMessageContaining("reading execution x1");
+        assertThatThrownBy(() -> persistence.queue().claim("node", 10, NOW, Duration.ofMinutes(1)))
+                .isInstanceOf(InfrastructureException.class);
+        down.set(false);
+        assertThat(persistence.executions().find("x1")).isEmpty();
     }
 
     @Test

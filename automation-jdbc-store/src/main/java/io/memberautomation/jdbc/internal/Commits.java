@@ -133,7 +133,8 @@ final class Commits {
                         || !Jdbc.string(row, "automation_id").equals(next.automationId())
                         || !Jdbc.optionalString(row, "member_id").equals(next.memberId())
                         || !Jdbc.instant(row, "created_at").equals(Jdbc.stored(next.createdAt()))) {
-                    return new IllegalArgumentException("a commit cannot change the identity of execution " + next.id());
+                    return new IllegalArgumentException("a commit cannot change the identity of execution "
+                            + next.id());
                 }
                 return new ConcurrentUpdateException("execution " + next.id() + " is at revision "
                         + row.getLong("revision") + ", the commit read " + commit.expectedRevision());

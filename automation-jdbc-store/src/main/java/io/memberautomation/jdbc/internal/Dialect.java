@@ -21,6 +21,9 @@ public interface Dialect {
      */
     boolean locksOnlyReturnedRows();
 
+    /** Whether an insert into the outbox notifies listeners (PostgreSQL's LISTEN/NOTIFY). */
+    boolean notifiesOutboxInserts();
+
     /**
      * The dialect of the database behind the connection.
      *

@@ -96,18 +96,26 @@ final class Enrollments {
         try (PreparedStatement insert = database.prepare(connection, "executions.insert_guard");
              PreparedStatement lock = database.prepare(connection, "executions.lock_guard")) {
             for (var entry : guards.entrySet()) {
-                bindKey(insert, 1, entry.getKey());
-                Upserts.insertIfAbsent(insert);
                 bindKey(lock, 1, entry.getKey());
-                try (ResultSet row = lock.executeQuery()) {
-                    if (!row.next()) {
-                        throw new SQLException("enrollment guard row vanished: " + entry.getKey());
-                    }
-                    entry.getValue().lastEnrolledAt = Jdbc.optionalInstant(row, "last_enrolled_at").orElse(null);
+                Optional<Optional<Instant>> locked = lockGuard(lock);
+                if (locked.isEmpty()) {
+                    bindKey(insert, 1, entry.getKey());
+                    Upserts.insertIfAbsent(insert);
+                    locked = lockGuard(lock);
                 }
+                entry.getValue().lastEnrolledAt = locked
+                        .orElseThrow(() -> new SQLException("enrollment guard row vanished: " + entry.getKey()))
+                        .orElse(null);
             }
         }
         return guards;
+    }
+
+    /** Locks a guard row; empty when there is none, else its last enrollment time, if any. */
+    private static Optional<Optional<Instant>> lockGuard(PreparedStatement lock) throws SQLException {
+        try (ResultSet row = lock.executeQuery()) {
+            return row.next() ? Optional.of(Jdbc.optionalInstant(row, "last_enrolled_at")) : Optional.empty();
+        }
     }
 
     /** The in-memory ledger's rule, checked against the locked row. */

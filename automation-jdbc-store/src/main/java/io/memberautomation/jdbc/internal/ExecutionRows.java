@@ -102,7 +102,8 @@ final class ExecutionRows {
 
     static StepLogEntry readStepLog(ResultSet row) throws SQLException {
         return new StepLogEntry(Jdbc.string(row, "execution_id"), row.getInt("sequence"), Jdbc.string(row, "step_id"),
-                Jdbc.string(row, "branch_id"), row.getInt("attempt"), decode(StepStatus.class, Jdbc.string(row, "status")),
+                Jdbc.string(row, "branch_id"), row.getInt("attempt"),
+                decode(StepStatus.class, Jdbc.string(row, "status")),
                 Jdbc.instant(row, "started_at"), Jdbc.instant(row, "completed_at"),
                 JsonData.read(Jdbc.string(row, "detail")), Optional.ofNullable(row.getString("error_message")));
     }

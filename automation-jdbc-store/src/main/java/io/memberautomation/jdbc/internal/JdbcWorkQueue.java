@@ -30,7 +30,8 @@ public final class JdbcWorkQueue implements WorkQueue {
     @Override
     public void enqueue(String executionId, String organizationId, Instant availableAt) {
         QueueRows.Entry entry = new QueueRows.Entry(Objects.requireNonNull(executionId, "executionId"),
-                Objects.requireNonNull(organizationId, "organizationId"), Objects.requireNonNull(availableAt, "availableAt"));
+                Objects.requireNonNull(organizationId, "organizationId"),
+                Objects.requireNonNull(availableAt, "availableAt"));
         database.transaction("queueing execution " + executionId, connection -> {
             QueueRows.enqueue(database, connection, List.of(entry));
             return null;

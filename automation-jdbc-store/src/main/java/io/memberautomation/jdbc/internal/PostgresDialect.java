@@ -17,6 +17,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean notifiesOutboxInserts() {
+        return true;
+    }
+
+    @Override
     public String toString() {
         return "PostgreSQL";
     }

@@ -33,13 +33,16 @@ final class QueueRows {
         }
         List<Entry> ordered = new ArrayList<>(entries);
         ordered.sort(Comparator.comparing(Entry::executionId));
-        try (PreparedStatement enqueue = database.prepare(connection, "queue.enqueue")) {
-            for (Entry entry : ordered) {
+        List<Upserts.Binder> rows = new ArrayList<>(ordered.size());
+        for (Entry entry : ordered) {
+            rows.add(enqueue -> {
                 enqueue.setString(1, entry.executionId());
                 enqueue.setString(2, entry.organizationId());
                 Jdbc.setInstant(enqueue, 3, entry.availableAt());
-                Upserts.execute(enqueue);
-            }
+            });
+        }
+        try (PreparedStatement enqueue = database.prepare(connection, "queue.enqueue")) {
+            Upserts.executeBatch(enqueue, rows);
         }
     }
 

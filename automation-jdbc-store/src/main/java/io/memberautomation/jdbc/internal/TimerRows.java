@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The timer table's row operations, run inside a caller's transaction (a commit schedules timers too). */
@@ -21,18 +22,22 @@ final class TimerRows {
         if (timers.isEmpty()) {
             return;
         }
-        try (PreparedStatement schedule = database.prepare(connection, "timers.schedule")) {
-            for (DueTimer timer : timers) {
+        List<Upserts.Binder> rows = new ArrayList<>(timers.size());
+        for (DueTimer timer : timers) {
+            String data = JsonData.write(timer.data());
+            rows.add(schedule -> {
                 schedule.setString(1, timer.id());
                 schedule.setString(2, timer.organizationId());
                 schedule.setString(3, ExecutionRows.code(timer.kind()));
                 schedule.setString(4, timer.targetId());
                 Jdbc.setString(schedule, 5, timer.memberId());
                 Jdbc.setInstant(schedule, 6, timer.dueAt());
-                schedule.setString(7, JsonData.write(timer.data()));
+                schedule.setString(7, data);
                 Jdbc.setInstant(schedule, 8, timer.dueAt());
-                Upserts.execute(schedule);
-            }
+            });
+        }
+        try (PreparedStatement schedule = database.prepare(connection, "timers.schedule")) {
+            Upserts.executeBatch(schedule, rows);
         }
     }
 

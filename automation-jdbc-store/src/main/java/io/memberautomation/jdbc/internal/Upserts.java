@@ -2,6 +2,7 @@ package io.memberautomation.jdbc.internal;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 
 /**
  * Runs insert-or-update and insert-if-absent statements. PostgreSQL's {@code ON CONFLICT} never fails on
@@ -22,6 +23,38 @@ public final class Upserts {
             }
             return upsert.executeUpdate();
         }
+    }
+
+    /**
+     * Runs a batch of upserts that may be run again without changing their outcome. When H2 reports a
+     * unique violation for one of them, each is run again alone (see {@link #execute}).
+     */
+    public static void executeBatch(PreparedStatement upserts, List<Binder> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        for (Binder row : rows) {
+            row.bind(upserts);
+            upserts.addBatch();
+        }
+        try {
+            upserts.executeBatch();
+        } catch (SQLException e) {
+            if (!SqlFailures.isUniqueViolation(e)) {
+                throw e;
+            }
+            upserts.clearBatch();
+            for (Binder row : rows) {
+                row.bind(upserts);
+                execute(upserts);
+            }
+        }
+    }
+
+    /** Binds one row's parameters. */
+    @FunctionalInterface
+    public interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
     }
 
     /** Runs an insert that may find its row present; returns whether it inserted. */

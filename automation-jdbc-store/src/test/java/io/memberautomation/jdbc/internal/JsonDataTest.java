@@ -77,7 +77,8 @@ class JsonDataTest {
 
     @Test
     void read_ofPlainJsonAsAHostWritesIt_readsNumbersAsDecimalsAndDropsNulls() {
-        Map<String, Object> read = JsonData.read("{\"age\": 42, \"score\": 1.5, \"gone\": null, \"tags\": [\"a\", null]}");
+        Map<String, Object> read =
+                JsonData.read("{\"age\": 42, \"score\": 1.5, \"gone\": null, \"tags\": [\"a\", null]}");
 
         assertThat(read).isEqualTo(Map.of("age", new BigDecimal("42"), "score", new BigDecimal("1.5"),
                 "tags", List.of("a")));

@@ -5,7 +5,10 @@ import io.memberautomation.jdbc.PostgresFixture;
 import io.memberautomation.spi.store.Persistence;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The SPI's {@code ExecutionStoreContract} against the JDBC store on PostgreSQL (skipped, saying so, when unreachable outside CI). */
+/**
+ * The SPI's {@code ExecutionStoreContract} against the JDBC store on PostgreSQL;
+ * skipped, saying so, when unreachable outside CI.
+ */
 class PostgresExecutionStoreTest extends ExecutionStoreContract {
     @RegisterExtension
     static final PostgresFixture database = new PostgresFixture();

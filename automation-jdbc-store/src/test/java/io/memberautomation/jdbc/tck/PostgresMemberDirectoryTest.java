@@ -7,7 +7,10 @@ import io.memberautomation.spi.member.MemberDirectory;
 import java.util.List;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The SPI's {@code MemberDirectoryContract} against {@code JdbcMemberDirectory} on PostgreSQL (skipped, saying so, when unreachable outside CI). */
+/**
+ * The SPI's {@code MemberDirectoryContract} against {@code JdbcMemberDirectory} on PostgreSQL;
+ * skipped, saying so, when unreachable outside CI.
+ */
 class PostgresMemberDirectoryTest extends MemberDirectoryContract {
     @RegisterExtension
     static final PostgresFixture database = new PostgresFixture();

@@ -5,7 +5,10 @@ import io.memberautomation.jdbc.PostgresFixture;
 import io.memberautomation.spi.store.Persistence;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The SPI's {@code TimerStoreContract} against the JDBC store on PostgreSQL (skipped, saying so, when unreachable outside CI). */
+/**
+ * The SPI's {@code TimerStoreContract} against the JDBC store on PostgreSQL;
+ * skipped, saying so, when unreachable outside CI.
+ */
 class PostgresTimerStoreTest extends TimerStoreContract {
     @RegisterExtension
     static final PostgresFixture database = new PostgresFixture();
