@@ -1,5 +1,6 @@
 /**
- * The engine's public entry points and the test clock hosts use to drive it in their own tests.
+ * The engine facade: {@link io.memberautomation.core.AutomationEngine} and its builder, and
+ * {@link io.memberautomation.core.TestClock} for hosts' tests.
  */
 @NullMarked
 package io.memberautomation.core;

@@ -5,6 +5,7 @@ import io.memberautomation.core.definition.internal.ActionTypes;
 import io.memberautomation.core.definition.internal.AutomationWriter;
 import io.memberautomation.core.definition.internal.DefinitionReader;
 import io.memberautomation.core.model.Automation;
+import io.memberautomation.core.model.ConditionGroup;
 import org.jspecify.annotations.Nullable;
 
 import java.util.LinkedHashMap;
@@ -69,6 +70,21 @@ public final class AutomationDefinitions {
     public Automation read(String json) {
         ValidationReport report = validate(json);
         return report.automation().orElseThrow(() -> new InvalidDefinitionException(report.problems()));
+    }
+
+    /**
+     * Reads a condition group that is not part of an automation, such as a dynamic segment's membership
+     * rule, with the checks a group gets inside an automation: shape, operators and values, field paths,
+     * regular expressions, limits. Problem paths are relative to the group ({@code $} is the group), so a
+     * caller that took the group from a larger document prefixes them with where it found it. A lone
+     * group has no steps, so {@code steps.*} paths are refused.
+     *
+     * @param json the group as a JSON tree (an object with {@code conditions})
+     * @throws InvalidDefinitionException listing every error
+     */
+    public ConditionGroup readConditionGroup(JsonNode json) {
+        Objects.requireNonNull(json, "json");
+        return reader.readConditionGroup(json);
     }
 
     /**

@@ -42,6 +42,12 @@ public enum ProblemCode {
     CYCLE_WITHOUT_DELAY,
     /** A step that cannot be reached from the entry step (a warning). */
     UNREACHABLE_STEP,
+    /**
+     * A warning found when an automation is saved beside the organization's others: its actions can raise
+     * a trigger that enrolls it again, directly or through other automations. The causal-depth limit
+     * stops such a cascade at run time; the warning says so before it happens.
+     */
+    TRIGGER_LOOP,
     /** Not an ISO-8601 duration, or a negative one where that is not allowed. */
     INVALID_DURATION,
     /** Not a local time {@code HH:mm}. */

@@ -104,7 +104,7 @@ class WebhookTest {
                 Optional.of(member(Map.of()))));
 
         assertThat(result).isEqualTo(ActionResult.success(Map.of("approved", true, "score", new BigDecimal("7"),
-                "nested", Map.of("b", "x"), "status", 200)));
+                "nested", Map.of("b", "x"), "status", 200, "url", url("/ok"))));
         Received request = received.peek();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.body()).isEqualTo("{\"tier\":\"gold\"}");
@@ -136,7 +136,7 @@ class WebhookTest {
     void webhook_when200WithText_succeedsWithBodyAndStatus() {
         ActionResult result = handler.execute(context(Map.of("url", url("/text")), Optional.empty()));
 
-        assertThat(result).isEqualTo(ActionResult.success(Map.of("body", "thanks", "status", 200)));
+        assertThat(result).isEqualTo(ActionResult.success(Map.of("body", "thanks", "status", 200, "url", url("/text"))));
     }
 
     @Test
@@ -144,7 +144,7 @@ class WebhookTest {
         ActionResult result = handler.execute(context(Map.of("url", url("/unavailable")), Optional.empty()));
 
         assertThat(result).isEqualTo(new ActionResult.Failure("webhook answered 503", true, Optional.empty(),
-                Map.of("status", 503, "body", "down")));
+                Map.of("status", 503, "body", "down", "url", url("/unavailable"))));
     }
 
     @Test
@@ -171,7 +171,7 @@ class WebhookTest {
         ActionResult result = handler.execute(context(Map.of("url", url("/missing")), Optional.empty()));
 
         assertThat(result).isEqualTo(new ActionResult.Failure("webhook answered 404", false, Optional.empty(),
-                Map.of("status", 404, "body", "no such hook")));
+                Map.of("status", 404, "body", "no such hook", "url", url("/missing"))));
     }
 
     @Test

@@ -396,4 +396,34 @@ class AutomationDefinitionsTest {
             assertThat(ProblemCode.fromWireName(code.wireName())).contains(code);
         }
     }
+
+    @Test
+    void readConditionGroup_whenValid_givesTheGroup() throws Exception {
+        JsonNode json = new ObjectMapper().readTree("""
+                { "operator": "or", "conditions": [
+                  { "field": "member.tier", "op": "eq", "value": "gold" },
+                  { "field": "member.lifetime_value", "op": "gt", "value": 500 } ] }
+                """);
+
+        ConditionGroup group = DEFINITIONS.readConditionGroup(json);
+
+        assertThat(group.operator()).isEqualTo(GroupOperator.OR);
+        assertThat(group.conditions()).hasSize(2);
+    }
+
+    @Test
+    void readConditionGroup_whenInvalid_listsEveryProblemRelativeToTheGroup() throws Exception {
+        JsonNode json = new ObjectMapper().readTree("""
+                { "conditions": [
+                  { "field": "member.tier", "op": "bigger", "value": 1 },
+                  { "field": "steps.call.output.score", "op": "gt", "value": 5 },
+                  { "field": "member.name", "op": "eq", "value": "x", "extra": true } ] }
+                """);
+
+        assertThatThrownBy(() -> DEFINITIONS.readConditionGroup(json))
+                .isInstanceOfSatisfying(InvalidDefinitionException.class, e -> assertThat(e.errors())
+                        .extracting(p -> p.path() + ": " + p.code().wireName())
+                        .containsExactly("$.conditions[0].op: invalid_enum", "$.conditions[2].extra: unknown_key",
+                                "$.conditions[1].field: invalid_field_path"));
+    }
 }

@@ -10,7 +10,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
@@ -117,6 +116,9 @@ class InvalidDefinitionCorpusTest {
             invalid.expected().forEach(line -> covered.add(
                     ProblemCode.fromWireName(line.substring(line.lastIndexOf(": ") + 2)).orElseThrow()));
         }
-        assertThat(covered).containsExactlyInAnyOrderElementsOf(Arrays.asList(ProblemCode.values()));
+        // trigger_loop needs the organization's other automations, so the engine reports it when saving
+        // (TriggerLoopsTest), never the document validator
+        assertThat(covered).containsExactlyInAnyOrderElementsOf(
+                EnumSet.complementOf(EnumSet.of(ProblemCode.TRIGGER_LOOP)));
     }
 }

@@ -139,7 +139,7 @@ class RoundTripProperties {
 
     private Arbitrary<Delay> delays() {
         Arbitrary<Delay> fixed = durations(false).map(Delay::of);
-        Arbitrary<Delay> until = Combinators.combine(Arbitraries.of("member.renewal_date", "event.starts_at")
+        Arbitrary<Delay> until = Combinators.combine(Arbitraries.of("member.renewal_date", "member.joined_at")
                         .map(FieldPath::parse), durations(true).optional(), times().optional(), zoneChoices().optional())
                 .as((field, offset, at, zone) -> new Delay(Optional.empty(), Optional.of(new DelayUntil(field, offset)),
                         at, zone));

@@ -78,9 +78,9 @@ final class WebhookHandler implements ActionHandler {
         try {
             response = transport.send(request);
         } catch (DeliveryException e) {
-            return Results.fromDelivery(e, Map.of());
+            return Results.fromDelivery(e, Map.of("url", request.url()));
         }
-        return outcome(response, context.now());
+        return outcome(request.url(), response, context.now());
     }
 
     private static Map<String, String> headerValues(Map<?, ?> headers) {
@@ -107,7 +107,8 @@ final class WebhookHandler implements ActionHandler {
         return Optional.of(Json.write(standard));
     }
 
-    private static ActionResult outcome(WebhookResponse response, Instant now) {
+    /** The step output names the URL called, so a step log (and a dry run's report) says where each attempt went. */
+    private static ActionResult outcome(String url, WebhookResponse response, Instant now) {
         int status = response.status();
         String text = response.body().orElse("");
         if (status >= 200 && status < 300) {
@@ -119,10 +120,12 @@ final class WebhookHandler implements ActionHandler {
                 output.put("body", text);
             }
             output.put("status", status);
+            output.put("url", url);
             return ActionResult.success(output);
         }
         Map<String, Object> output = Map.of("status", status,
-                "body", text.length() > FAILURE_BODY_CHARS ? text.substring(0, FAILURE_BODY_CHARS) : text);
+                "body", text.length() > FAILURE_BODY_CHARS ? text.substring(0, FAILURE_BODY_CHARS) : text,
+                "url", url);
         String message = "webhook answered " + status;
         if (status >= 500 || status == 429) {
             Optional<Instant> notBefore = RetryAfter.parse(response.header("Retry-After"), now);

@@ -35,15 +35,18 @@ final class BuiltinActions {
     }
 
     private static List<ParamProblem> sendEmail(Map<String, Object> params) {
-        ParamChecker check = new ParamChecker("send_email", params, List.of("templateId", "subject", "data"));
+        ParamChecker check = new ParamChecker("send_email", params, List.of("templateId", "subject", "data",
+                WHEN_CAPPED));
         check.requiredText("templateId");
         check.optionalText("subject");
         check.optionalObject("data");
+        whenCapped(check);
         return check.problems();
     }
 
     private static List<ParamProblem> sendSms(Map<String, Object> params) {
-        ParamChecker check = new ParamChecker("send_sms", params, List.of("body", "templateId"));
+        ParamChecker check = new ParamChecker("send_sms", params, List.of("body", "templateId", WHEN_CAPPED));
+        whenCapped(check);
         if (check.has("body") == check.has("templateId")) {
             check.add(new ParamProblem("", check.has("body") ? ProblemCode.INVALID_PARAM : ProblemCode.MISSING_PARAM,
                     "send_sms needs exactly one of \"body\" and \"templateId\""));
@@ -51,6 +54,14 @@ final class BuiltinActions {
         check.optionalText("body");
         check.optionalText("templateId");
         return check.problems();
+    }
+
+    /** What a send held back by a frequency cap does: {@code skip} (the default) or {@code defer}. */
+    static final String WHEN_CAPPED = "whenCapped";
+
+    private static void whenCapped(ParamChecker check) {
+        check.optionalText(WHEN_CAPPED).filter(v -> !v.equals("skip") && !v.equals("defer"))
+                .ifPresent(v -> check.invalid(WHEN_CAPPED, "expected \"skip\" or \"defer\", got " + Values.quote(v)));
     }
 
     private static List<ParamProblem> tag(String type, Map<String, Object> params) {

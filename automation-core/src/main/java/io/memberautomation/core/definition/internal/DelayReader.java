@@ -42,7 +42,7 @@ final class DelayReader {
         if (opened.isEmpty()) {
             return Optional.empty();
         }
-        Optional<FieldPath> field = opened.get().required("field", Values::fieldPath);
+        Optional<FieldPath> field = opened.get().required("field", Values::memberDatePath);
         Optional<IsoDuration> offset = opened.get().optionalDuration("offset", true);
         return Models.build(problems, at, before, () -> new DelayUntil(field.orElseThrow(), offset));
     }

@@ -50,7 +50,7 @@ final class ScheduleReader {
     private static Optional<Schedule> dateBased(JsonNode node, JsonPath at, Problems problems) {
         int before = problems.errorCount();
         Fields fields = Fields.open(node, at, problems, "a date-based schedule", DATE_KEYS).orElseThrow();
-        Optional<FieldPath> dateField = fields.requiredMemberPath("dateField");
+        Optional<FieldPath> dateField = fields.required("dateField", Values::memberDatePath);
         Optional<IsoDuration> offset = fields.optionalDuration("offset", true);
         Optional<LocalTime> time = fields.optional("at", Values::time);
         Optional<ZoneChoice> zone = fields.optional("timezone", Values::zoneChoice);

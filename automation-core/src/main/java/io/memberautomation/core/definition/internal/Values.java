@@ -187,6 +187,17 @@ final class Values {
         return path;
     }
 
+    /** A top-level member field ({@code member.renewal_date}): what date schedules and delays can read. */
+    static Optional<FieldPath> memberDatePath(JsonNode node, JsonPath at, Problems problems) {
+        Optional<FieldPath> path = memberPath(node, at, problems);
+        if (path.isPresent() && path.get().keys().size() != 1) {
+            problems.error(at, ProblemCode.INVALID_FIELD_PATH, quote(path.get().toString())
+                    + " must name a top-level member field here, such as member.renewal_date");
+            return Optional.empty();
+        }
+        return path;
+    }
+
     static String quote(String text) {
         String shown = text.length() > 80 ? text.substring(0, 77) + "..." : text;
         return "\"" + shown.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";

@@ -1,0 +1,115 @@
+package io.memberautomation.core.interpreter;
+
+import io.memberautomation.core.condition.CompiledCondition;
+import io.memberautomation.core.condition.Conditions;
+import io.memberautomation.core.model.Automation;
+import io.memberautomation.core.model.ConditionGroup;
+import io.memberautomation.core.model.Delay;
+import io.memberautomation.core.model.Step;
+import io.memberautomation.core.model.StepType;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One automation version made ready to run: its steps indexed by id, every condition compiled once, and
+ * {@code wait} actions turned into delays. Built once per version and cached, so the hot path parses
+ * nothing.
+ */
+public final class CompiledAutomation {
+    private final Automation automation;
+    private final String organizationId;
+    private final Map<String, Step> steps;
+    private final Map<String, CompiledCondition> stepConditions;
+    private final Map<String, Delay> delays;
+    private final Optional<CompiledCondition> triggerCondition;
+    private final Optional<CompiledCondition> exitWhen;
+
+    private CompiledAutomation(Automation automation, String organizationId) {
+        this.automation = automation;
+        this.organizationId = organizationId;
+        Map<String, Step> byId = new HashMap<>();
+        Map<String, CompiledCondition> conditions = new HashMap<>();
+        Map<String, Delay> waits = new HashMap<>();
+        for (Step step : automation.steps()) {
+            byId.put(step.id(), step);
+            step.condition().ifPresent(group -> conditions.put(step.id(), Conditions.compile(group)));
+            step.delay().ifPresent(delay -> waits.put(step.id(), delay));
+            step.action().filter(action -> action.type().equals("wait"))
+                    .ifPresent(action -> waits.put(step.id(), WaitParams.toDelay(action.params())));
+        }
+        this.steps = Map.copyOf(byId);
+        this.stepConditions = Map.copyOf(conditions);
+        this.delays = Map.copyOf(waits);
+        this.triggerCondition = automation.trigger().conditions().map(Conditions::compile);
+        this.exitWhen = automation.exitWhen().map(Conditions::compile);
+    }
+
+    /**
+     * Compiles a validated automation.
+     *
+     * @param defaultOrganizationId used when the definition names no organization
+     */
+    public static CompiledAutomation compile(Automation automation, String defaultOrganizationId) {
+        return new CompiledAutomation(automation, automation.organizationId().orElse(defaultOrganizationId));
+    }
+
+    public Automation automation() {
+        return automation;
+    }
+
+    public String id() {
+        return automation.id();
+    }
+
+    public int version() {
+        return automation.version();
+    }
+
+    public String organizationId() {
+        return organizationId;
+    }
+
+    public Step step(String stepId) {
+        Step step = steps.get(stepId);
+        if (step == null) {
+            throw new IllegalStateException("automation " + id() + " v" + version() + " has no step \"" + stepId + "\"");
+        }
+        return step;
+    }
+
+    public boolean hasStep(String stepId) {
+        return steps.containsKey(stepId);
+    }
+
+    public CompiledCondition condition(String stepId) {
+        return stepConditions.get(stepId);
+    }
+
+    /** The delay of a delay step or a {@code wait} action; empty for other steps. */
+    public Optional<Delay> delay(String stepId) {
+        return Optional.ofNullable(delays.get(stepId));
+    }
+
+    public boolean isWait(Step step) {
+        return step.type() == StepType.DELAY || delays.containsKey(step.id());
+    }
+
+    public Optional<CompiledCondition> triggerCondition() {
+        return triggerCondition;
+    }
+
+    public Optional<CompiledCondition> exitWhen() {
+        return exitWhen;
+    }
+
+    public Optional<ZoneId> timezone() {
+        return automation.timezone();
+    }
+
+    /** A trigger condition group, when present, for explanation in logs. */
+    public Optional<ConditionGroup> triggerConditionGroup() {
+        return automation.trigger().conditions();
+    }
+}

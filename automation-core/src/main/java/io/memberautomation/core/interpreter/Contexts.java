@@ -1,0 +1,41 @@
+package io.memberautomation.core.interpreter;
+
+import io.memberautomation.core.condition.EvaluationContext;
+import io.memberautomation.core.trigger.TriggerEvent;
+import io.memberautomation.spi.member.Member;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/** Builds the condition evaluation context of a trigger or a step. */
+public final class Contexts {
+    private Contexts() {}
+
+    /** A member's fields as conditions see them under {@code member.*}, its id included. */
+    public static Map<String, Object> memberData(Member member) {
+        Map<String, Object> data = new HashMap<>(member.fields().size() + 2);
+        data.putAll(member.fields());
+        data.put("id", member.id());
+        return data;
+    }
+
+    public static EvaluationContext evaluation(Optional<Member> member, Map<String, Object> event,
+                                               Map<String, Object> organization, Map<String, Object> stepOutputs,
+                                               Instant now, ZoneId zone) {
+        EvaluationContext.Builder builder = EvaluationContext.builder()
+                .event(event)
+                .organization(organization)
+                .now(now)
+                .zone(zone);
+        member.ifPresent(m -> builder.member(memberData(m)));
+        if (event.get(TriggerEvent.PREVIOUS) instanceof Map<?, ?> previous) {
+            @SuppressWarnings("unchecked")
+            Map<String, ?> fields = (Map<String, ?>) previous;
+            builder.previous(fields);
+        }
+        stepOutputs.forEach(builder::stepOutput);
+        return builder.build();
+    }
+}

@@ -1,0 +1,174 @@
+package io.memberautomation.core.trigger;
+
+import io.memberautomation.core.condition.EvaluationContext;
+import io.memberautomation.core.interpreter.CompiledAutomation;
+import io.memberautomation.core.interpreter.Contexts;
+import io.memberautomation.core.interpreter.Organizations;
+import io.memberautomation.core.model.Automation;
+import io.memberautomation.core.model.Trigger;
+import io.memberautomation.core.model.WireName;
+import io.memberautomation.core.registry.AutomationRegistry;
+import io.memberautomation.spi.Clock;
+import io.memberautomation.spi.IdGenerator;
+import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.member.MemberDirectory;
+import io.memberautomation.spi.store.Branch;
+import io.memberautomation.spi.store.Enrollment;
+import io.memberautomation.spi.store.EnrollmentGuard;
+import io.memberautomation.spi.store.EnrollmentResult;
+import io.memberautomation.spi.store.ExecutionRecord;
+import io.memberautomation.spi.store.ExecutionStatus;
+import io.memberautomation.spi.store.ExecutionStore;
+import io.memberautomation.spi.store.NewExecution;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Turns a trigger event into executions: finds the active automations routed to its organization and
+ * type, applies each trigger's filters and conditions, and hands the store one atomic enrollment that
+ * also deduplicates the event id and enforces enrollment policies.
+ */
+public final class Enroller {
+    private static final Logger LOG = LoggerFactory.getLogger(Enroller.class);
+
+    private final AutomationRegistry registry;
+    private final ExecutionStore executions;
+    private final MemberDirectory members;
+    private final Organizations organizations;
+    private final Clock clock;
+    private final IdGenerator ids;
+
+    public Enroller(AutomationRegistry registry, ExecutionStore executions, MemberDirectory members,
+                    Organizations organizations, Clock clock, IdGenerator ids) {
+        this.registry = registry;
+        this.executions = executions;
+        this.members = members;
+        this.organizations = organizations;
+        this.clock = clock;
+        this.ids = ids;
+    }
+
+    /** Routes an event to every matching active automation. */
+    public EnrollmentResult publish(TriggerEvent event, int causalDepth) {
+        return enroll(event, registry.routes(event.organizationId(), event.type()), causalDepth, true);
+    }
+
+    /**
+     * Enrolls into the given automations only (manual runs, scheduled fires).
+     *
+     * @param checkConditions whether trigger conditions must hold
+     */
+    public EnrollmentResult enroll(TriggerEvent event, Collection<CompiledAutomation> candidates, int causalDepth,
+                                   boolean checkConditions) {
+        Instant now = clock.now();
+        Optional<Member> member = event.memberId().flatMap(id -> members.find(event.organizationId(), id));
+        if (event.memberId().isPresent() && member.isEmpty()) {
+            LOG.warn("event {} names member {} unknown to organization {}; not enrolled",
+                    event.id().orElse("(no id)"), event.memberId().get(), event.organizationId());
+            return new EnrollmentResult(false, List.of(), List.of());
+        }
+        Map<String, Object> eventData = eventData(event, now);
+        List<NewExecution> created = new ArrayList<>();
+        for (CompiledAutomation candidate : candidates) {
+            if (matchesFilters(candidate.automation().trigger(), event)
+                    && (!checkConditions || conditionsHold(candidate, member, eventData, now))) {
+                created.add(newExecution(candidate, event, member, eventData, causalDepth, now));
+            }
+        }
+        if (created.isEmpty() && event.id().isEmpty()) {
+            return new EnrollmentResult(false, List.of(), List.of());
+        }
+        EnrollmentResult result = executions.enroll(new Enrollment(event.organizationId(), event.id(), now, created));
+        if (!result.created().isEmpty()) {
+            LOG.debug("event {} ({}) enrolled {} execution(s)", event.id().orElse("-"), WireName.of(event.type()),
+                    result.created().size());
+        }
+        return result;
+    }
+
+    /**
+     * Enrolls a batch of a scheduled automation's audience in one store call, deduplicated as a whole by
+     * {@code eventId}; members for whom the trigger conditions do not hold are passed over.
+     */
+    public EnrollmentResult enrollAudience(CompiledAutomation automation, String eventId, List<Member> audience,
+                                           Map<String, Object> payload) {
+        Instant now = clock.now();
+        TriggerEvent event = new TriggerEvent(Optional.of(eventId), automation.organizationId(),
+                automation.automation().trigger().type(), Optional.empty(), payload, Optional.empty());
+        Map<String, Object> eventData = eventData(event, now);
+        List<NewExecution> created = new ArrayList<>(audience.size());
+        for (Member member : audience) {
+            Optional<Member> one = Optional.of(member);
+            if (conditionsHold(automation, one, eventData, now)) {
+                created.add(newExecution(automation, event, one, eventData, 0, now));
+            }
+        }
+        return executions.enroll(new Enrollment(automation.organizationId(), event.id(), now, created));
+    }
+
+    /** The event as conditions see it under {@code event.*}: its payload plus id, type and time. */
+    public static Map<String, Object> eventData(TriggerEvent event, Instant acceptedAt) {
+        Map<String, Object> data = new LinkedHashMap<>(event.payload());
+        data.put("type", WireName.of(event.type()));
+        data.put("occurred_at", event.occurredAt().orElse(acceptedAt).toString());
+        event.id().ifPresent(id -> data.put("id", id));
+        return data;
+    }
+
+    private static boolean matchesFilters(Trigger trigger, TriggerEvent event) {
+        if (!trigger.fields().isEmpty()) {
+            Object changed = event.payload().get("changed_fields");
+            if (!(changed instanceof Collection<?> fields) || trigger.fields().stream().noneMatch(fields::contains)) {
+                return false;
+            }
+        }
+        if (trigger.segmentId().isPresent() && !trigger.segmentId().get().equals(event.payload().get("segment_id"))) {
+            return false;
+        }
+        return trigger.milestone().isEmpty()
+                || trigger.milestone().get().field().toString().equals(event.payload().get("milestone_field"));
+    }
+
+    private boolean conditionsHold(CompiledAutomation candidate, Optional<Member> member, Map<String, Object> eventData,
+                                   Instant now) {
+        if (candidate.triggerCondition().isEmpty()) {
+            return true;
+        }
+        EvaluationContext context = Contexts.evaluation(member, eventData,
+                organizations.data(candidate.organizationId()), Map.of(), now, zone(candidate));
+        return candidate.triggerCondition().get().test(context);
+    }
+
+    private ZoneId zone(CompiledAutomation candidate) {
+        return candidate.timezone().or(() -> organizations.zone(candidate.organizationId()))
+                .orElse(ZoneOffset.UTC);
+    }
+
+    private NewExecution newExecution(CompiledAutomation candidate, TriggerEvent event, Optional<Member> member,
+                                      Map<String, Object> eventData, int causalDepth, Instant now) {
+        Automation automation = candidate.automation();
+        ExecutionRecord record = new ExecutionRecord(ids.newId(), event.organizationId(), automation.id(),
+                automation.version(), member.map(Member::id), ExecutionStatus.PENDING, Optional.empty(), eventData,
+                List.of(Branch.ready("b0", automation.entry().id())), Map.of(), 0, 0, causalDepth, Optional.empty(),
+                false, now, now, Optional.empty(), 1);
+        return new NewExecution(record, guard(automation), List.of());
+    }
+
+    private static EnrollmentGuard guard(Automation automation) {
+        EnrollmentGuard.Mode mode = switch (automation.enrollment().policy()) {
+            case EVERY_TIME -> EnrollmentGuard.Mode.EVERY_TIME;
+            case ONCE -> EnrollmentGuard.Mode.ONCE;
+            case ONE_AT_A_TIME -> EnrollmentGuard.Mode.ONE_AT_A_TIME;
+        };
+        return new EnrollmentGuard(mode, automation.enrollment().cooldown().map(c -> c.approximateLength()));
+    }
+}
