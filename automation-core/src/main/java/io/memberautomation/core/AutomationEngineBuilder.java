@@ -4,6 +4,8 @@ import io.memberautomation.core.action.BuiltInActions;
 import io.memberautomation.core.action.Channels;
 import io.memberautomation.core.action.DefaultWebhookTransport;
 import io.memberautomation.core.action.PlaceholderRenderer;
+import io.memberautomation.core.action.Redaction;
+import io.memberautomation.core.action.SecretResolver;
 import io.memberautomation.core.definition.AutomationDefinitions;
 import io.memberautomation.core.definition.DefinitionLimits;
 import io.memberautomation.core.definition.ParamProblem;
@@ -51,12 +53,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
  * Builds an {@link AutomationEngine}. Every setting has a named default; each may be set once (a second
  * call is a mistake and throws). Defaults: in-memory persistence, member directory and templates;
- * recording email, SMS, task and admin channels; the JDK HTTP client for webhooks; the system clock.
+ * recording email, SMS, task and admin channels; {@link DefaultWebhookTransport} for webhooks, which reaches
+ * public addresses only (give {@link #webhooks} one built with {@code allow(...)} to reach others); no webhook
+ * signing secrets; {@link Redaction#DEFAULT_SENSITIVE_FIELDS}; the system clock.
  */
 public final class AutomationEngineBuilder {
     public static final String DEFAULT_ORGANIZATION_ID = "default";
@@ -115,6 +120,23 @@ public final class AutomationEngineBuilder {
 
     public AutomationEngineBuilder webhooks(WebhookTransport webhooks) {
         return once("webhooks", webhooks);
+    }
+
+    /**
+     * The signing secrets for webhooks whose definition names a {@code secretRef}; by default none, so such
+     * a webhook fails with {@code unknown secretRef <name>}.
+     */
+    public AutomationEngineBuilder secrets(SecretResolver secrets) {
+        return once("secrets", secrets);
+    }
+
+    /**
+     * The member fields whose values step logs and log lines never show (compared case-insensitively, by
+     * the last part of a path). Replaces {@link Redaction#DEFAULT_SENSITIVE_FIELDS}; names that look like a
+     * secret's ({@code authorization}, {@code api_key}, {@code token}, ...) are redacted whatever this says.
+     */
+    public AutomationEngineBuilder sensitiveFields(Set<String> fields) {
+        return once("sensitiveFields", Set.copyOf(fields));
     }
 
     public AutomationEngineBuilder tasks(TaskSink tasks) {
@@ -256,7 +278,7 @@ public final class AutomationEngineBuilder {
         Channels channels = new Channels(get("templates", new InMemoryTemplateStore()),
                 get("email", new RecordingEmailSender()), get("sms", new RecordingSmsSender()), webhooks,
                 get("tasks", new RecordingTaskSink()), get("admin", new RecordingAdminNotifier()),
-                get("webhookTimeout", DEFAULT_WEBHOOK_TIMEOUT));
+                get("webhookTimeout", DEFAULT_WEBHOOK_TIMEOUT), get("secrets", SecretResolver.none()));
 
         ActionHandlerRegistry handlers = new ActionHandlerRegistry();
         handlers.registerBuiltIns(BuiltInActions.channelHandlers(channels, renderer));
@@ -291,7 +313,8 @@ public final class AutomationEngineBuilder {
         InterpreterServices services = new InterpreterServices(registry, persistence, members, handlers.asMap(),
                 renderer, organizations, clock,
                 (change, depth, cause) -> changes.onChange(change, depth + 1, Optional.of(cause)),
-                new SendGate(sendPolicies, get("ledger", new InMemoryMessageLedger())));
+                new SendGate(sendPolicies, get("ledger", new InMemoryMessageLedger())),
+                Redaction.withSensitiveFields(get("sensitiveFields", Redaction.DEFAULT_SENSITIVE_FIELDS)));
         Workers workers = new Workers(new StepInterpreter(services), persistence, clock, settings, scheduler::fireDue);
         workersRef[0] = workers;
         Runnable onClose = () -> {

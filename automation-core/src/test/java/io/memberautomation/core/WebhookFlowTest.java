@@ -3,6 +3,7 @@ package io.memberautomation.core;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import io.memberautomation.core.action.DefaultWebhookTransport;
 import io.memberautomation.core.model.TriggerType;
 import io.memberautomation.spi.store.ExecutionStatus;
 import java.io.IOException;
@@ -46,7 +47,8 @@ class WebhookFlowTest {
 
     @Test
     void webhook_when503ThenOk_retriesWithSameKeyAndBranchesOnTheAnswer() {
-        try (EngineFixture f = new EngineFixture()) {
+        try (DefaultWebhookTransport local = DefaultWebhookTransport.builder().allow("127.0.0.1/32").build();
+             EngineFixture f = new EngineFixture(builder -> builder.webhooks(local))) {
             f.member("m-1", Map.of("email", "ada@example.org"));
             f.activate("""
                     { "id": "score", "name": "Score", "trigger": { "type": "payment_failed" },

@@ -30,7 +30,11 @@ import java.util.Set;
  *       is not a JSON object, and always {@code status} (the HTTP status, which wins over an answer field of
  *       that name). 5xx and 429 fail retryably, not before their {@code Retry-After}; every other status
  *       fails for good ({@code "webhook answered 404"}); a failure's output has {@code status} and
- *       {@code body}.</li>
+ *       {@code body}. With a {@code secretRef} the call is signed the Standard Webhooks way with the key the
+ *       {@link SecretResolver} gives: {@code webhook-id} (the idempotency key, the same on every retry),
+ *       {@code webhook-timestamp} (the attempt's time, Unix seconds) and {@code webhook-signature}
+ *       ({@code v1,} and the base64 HMAC-SHA256 of {@code id.timestamp.body}); a name the resolver does not
+ *       know fails for good ({@code "unknown secretRef crm"}).</li>
  *   <li>{@code create_task} ({@code title}, {@code description}?, {@code assignee}?, {@code dueIn}?):
  *       {@code dueIn} is added to the attempt's time, calendar parts in the member's zone (else UTC).</li>
  *   <li>{@code notify_admin} ({@code message}, {@code channel}?).</li>

@@ -20,9 +20,10 @@ import org.jspecify.annotations.Nullable;
  * @param tasks          receives {@code create_task}
  * @param admin          receives {@code notify_admin}
  * @param webhookTimeout the total time one webhook call may take, positive
+ * @param secrets        the signing secrets a webhook's {@code secretRef} names
  */
 public record Channels(TemplateStore templates, EmailSender email, SmsSender sms, WebhookTransport webhooks,
-                       TaskSink tasks, AdminNotifier admin, Duration webhookTimeout) {
+                       TaskSink tasks, AdminNotifier admin, Duration webhookTimeout, SecretResolver secrets) {
 
     public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
 
@@ -37,13 +38,17 @@ public record Channels(TemplateStore templates, EmailSender email, SmsSender sms
         if (webhookTimeout.isNegative() || webhookTimeout.isZero()) {
             throw new IllegalArgumentException("webhookTimeout must be positive: " + webhookTimeout);
         }
+        Objects.requireNonNull(secrets, "secrets");
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Builds {@link Channels}: every channel is required; the webhook timeout defaults to 10 s. */
+    /**
+     * Builds {@link Channels}: every channel is required; the webhook timeout defaults to 10 s and the secrets
+     * to {@link SecretResolver#none()}.
+     */
     public static final class Builder {
         private @Nullable TemplateStore templates;
         private @Nullable EmailSender email;
@@ -52,6 +57,7 @@ public record Channels(TemplateStore templates, EmailSender email, SmsSender sms
         private @Nullable TaskSink tasks;
         private @Nullable AdminNotifier admin;
         private Duration webhookTimeout = DEFAULT_WEBHOOK_TIMEOUT;
+        private SecretResolver secrets = SecretResolver.none();
 
         private Builder() {}
 
@@ -90,11 +96,16 @@ public record Channels(TemplateStore templates, EmailSender email, SmsSender sms
             return this;
         }
 
+        public Builder secrets(SecretResolver value) {
+            this.secrets = value;
+            return this;
+        }
+
         /** @throws NullPointerException naming the first channel not given */
         public Channels build() {
             return new Channels(required(templates, "templates"), required(email, "email"), required(sms, "sms"),
                     required(webhooks, "webhooks"), required(tasks, "tasks"), required(admin, "admin"),
-                    webhookTimeout);
+                    webhookTimeout, secrets);
         }
 
         private static <T> T required(@Nullable T value, String name) {

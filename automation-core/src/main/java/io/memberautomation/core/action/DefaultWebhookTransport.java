@@ -1,27 +1,29 @@
 package io.memberautomation.core.action;
 
-import io.memberautomation.core.action.internal.CappedBody;
+import io.memberautomation.core.action.internal.Cidr;
+import io.memberautomation.core.action.internal.DestinationGuard;
+import io.memberautomation.core.action.internal.Http1Exchange;
+import io.memberautomation.core.action.internal.WebhookTarget;
 import io.memberautomation.spi.delivery.DeliveryException;
 import io.memberautomation.spi.delivery.WebhookRequest;
 import io.memberautomation.spi.delivery.WebhookResponse;
 import io.memberautomation.spi.delivery.WebhookTransport;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
@@ -30,32 +32,61 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import javax.net.SocketFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook transport the engine uses unless the host brings its own: the JDK's {@link HttpClient}.
+ * The webhook transport the engine uses unless the host brings its own: HTTP/1.1 over sockets it connects
+ * itself, so that a webhook definition cannot be turned against the host's own network (SSRF).
  *
- * <p>Guarantees:
+ * <p>Where a call may go:
  * <ul>
- *   <li>a call takes at most {@code min(totalTimeout, request.timeout())} in all, connecting, sending and
- *       reading the answer included; connecting alone at most {@code connectTimeout};</li>
- *   <li>at most {@code maxResponseBytes} of an answer are read; the text is cut there;</li>
- *   <li>redirects are never followed: a 3xx is the answer;</li>
- *   <li>every call carries {@code Idempotency-Key} (the request's key, which a request header cannot
- *       replace), {@code User-Agent: member-automation/<version>} and, with a body,
- *       {@code Content-Type: application/json} (both replaceable by request headers);</li>
- *   <li>a timeout or a connection problem throws a retryable {@link DeliveryException}; an invalid URL, a
- *       scheme other than http and https, an unknown method or a header the HTTP client refuses to set
- *       throws a non-retryable one;</li>
- *   <li>it does not sign requests: a request that names a {@code secretRef} is refused (non-retryable)
- *       rather than sent unsigned; a host that signs webhooks supplies its own transport;</li>
- *   <li>header values never reach a log or an exception message, and neither does a URL's query or user
- *       info (they may hold secrets);</li>
- *   <li>response header names are lower-case, with the first value of each.</li>
+ *   <li>only to public unicast addresses: loopback, private, link-local, unique-local, CGNAT, multicast,
+ *       broadcast, unspecified, benchmark, documentation and reserved ranges, cloud metadata addresses
+ *       ({@code 169.254.169.254}, {@code fd00:ec2::254}, ...) and names ({@code metadata.google.internal},
+ *       {@code localhost}, ...), and IPv6 forms that carry such an IPv4 address (IPv4-mapped, -compatible,
+ *       NAT64, 6to4, Teredo) are refused, each with a message naming the rule
+ *       ({@code "refused: 10.0.0.5 is a private address (10.0.0.0/8)"});</li>
+ *   <li>a numeric host is read as browsers and curl read it ({@code 0177.0.0.1}, {@code 0x7f.0.0.1},
+ *       {@code 2130706433} and {@code 127.1} are 127.0.0.1) and judged by that address; a numeric host not
+ *       written as a plain dotted quad is refused even when its address is public, since resolvers disagree
+ *       on what it means;</li>
+ *   <li>a name is resolved once, through the {@link HostResolver}; if <em>any</em> address it returns is
+ *       refused, the call is refused;</li>
+ *   <li>the host may allow blocks ({@link Builder#allow(String)}) or names ({@link Builder#allowHost(String)})
+ *       explicitly; each allowance is logged when the transport is built.</li>
  * </ul>
- * Close it to stop the threads it owns (none when you gave it an executor). Thread-safe.
+ *
+ * <p>No DNS rebinding: the socket is connected to one of the very addresses that were checked (as a literal;
+ * nothing resolves the name a second time), so a name that answers a public address to the check and a
+ * private one a moment later still reaches the checked public address. The {@code Host} header carries the
+ * URL's host; over https the TLS handshake sends that name as SNI and verifies the certificate against it
+ * (JDK {@code HTTPS} endpoint identification), so pinning the address does not weaken TLS. Outside this
+ * transport's control: what the receiver does with the request, and a host resolver that lies.
+ *
+ * <p>Limits: a call takes at most {@code min(totalTimeout, request.timeout())} in all (resolving,
+ * connecting, sending and reading), connecting to one address at most {@code connectTimeout}; at most
+ * {@code maxResponseBytes} of an answer are read, the text cut there; redirects are never followed (a 3xx is
+ * the answer); one connection per call, closed after it.
+ *
+ * <p>Requests carry {@code Idempotency-Key} (the request's key, which a request header cannot replace),
+ * {@code User-Agent: member-automation/<version>} and, with a body, {@code Content-Type: application/json}
+ * (both replaceable by request headers). Headers that frame the message ({@code Host}, {@code Content-Length},
+ * {@code Connection}, {@code Transfer-Encoding}, ...) or hold line breaks are refused. A request that names
+ * a {@code secretRef} must already be signed ({@code webhook-signature}, which the engine adds); this
+ * transport does not sign.
+ *
+ * <p>Failures: a refused destination or an unusable request throws a non-retryable
+ * {@link DeliveryException}; a timeout, an unresolvable name or connection trouble a retryable one. Header
+ * values never reach a log or an exception message, and neither does a URL's query or user info. Response
+ * header names are lower-case, with the first value of each.
+ *
+ * <p>Close it to stop the threads it owns (none when you gave it an executor). Thread-safe.
  */
 public final class DefaultWebhookTransport implements WebhookTransport, AutoCloseable {
 
@@ -65,68 +96,90 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
 
     private static final Logger LOG = LoggerFactory.getLogger(DefaultWebhookTransport.class);
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE");
+    private static final Set<String> FRAMING_HEADERS = Set.of("host", "content-length", "connection",
+            "transfer-encoding", "expect", "upgrade", "te", "trailer", "keep-alive", "proxy-connection");
+    private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
-    private final HttpClient client;
+    private final DestinationGuard guard;
+    private final Duration connectTimeout;
     private final Duration totalTimeout;
     private final int maxResponseBytes;
     private final String userAgent;
+    private final SocketFactory sockets;
+    private final SSLSocketFactory tls;
+    private final Executor executor;
     private final @Nullable ExecutorService ownedExecutor;
 
     private DefaultWebhookTransport(Builder builder) {
-        Executor executor = builder.executor;
-        this.ownedExecutor = executor == null ? Executors.newCachedThreadPool(new NamedDaemonThreads()) : null;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(builder.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor != null ? executor : ownedExecutor)
-                .build();
+        this.guard = new DestinationGuard(builder.allowed, builder.allowedHosts, builder.resolver);
+        this.connectTimeout = builder.connectTimeout;
         this.totalTimeout = builder.totalTimeout;
         this.maxResponseBytes = builder.maxResponseBytes;
+        this.sockets = builder.sockets;
+        this.tls = builder.sslContext == null
+                ? (SSLSocketFactory) SSLSocketFactory.getDefault() : builder.sslContext.getSocketFactory();
+        Executor given = builder.executor;
+        this.ownedExecutor = given == null ? Executors.newCachedThreadPool(new NamedDaemonThreads()) : null;
+        this.executor = given != null ? given : Objects.requireNonNull(ownedExecutor);
         String version = DefaultWebhookTransport.class.getPackage().getImplementationVersion();
         this.userAgent = "member-automation/" + (version == null ? "dev" : version);
+        if (!builder.allowed.isEmpty() || !builder.allowedHosts.isEmpty()) {
+            LOG.info("webhook transport allow-lists destinations the address rules would refuse: blocks {}, hosts {}",
+                    builder.allowed, builder.allowedHosts);
+        }
     }
 
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A transport with every default. */
+    /** A transport with every default: no allowances. */
     public static DefaultWebhookTransport create() {
         return builder().build();
     }
 
     @Override
     public WebhookResponse send(WebhookRequest request) {
-        URI uri = checkedUri(request.url());
-        String target = redacted(uri);
+        WebhookTarget target = WebhookTarget.parse(request.url());
         String method = request.method().toUpperCase(Locale.ROOT);
         if (!METHODS.contains(method)) {
             throw refused("webhook method " + method + " is not one of " + METHODS);
         }
-        if (request.secretRef().isPresent()) {
-            throw refused("webhook to " + target + " asks to be signed with secret \"" + request.secretRef().get()
-                    + "\", but the default transport does not sign: give the engine a signing WebhookTransport");
+        if (request.secretRef().isPresent() && request.headers().keySet().stream()
+                .noneMatch(name -> name.equalsIgnoreCase("webhook-signature"))) {
+            throw refused("webhook to " + target.shown() + " asks to be signed with secret \""
+                    + request.secretRef().get() + "\" but is not, and this transport does not sign");
         }
+        List<Http1Exchange.Header> headers = headers(request, target);
+        Optional<byte[]> body = request.body().map(text -> text.getBytes(StandardCharsets.UTF_8));
         Duration timeout = request.timeout().isNegative() || request.timeout().isZero()
                 || request.timeout().compareTo(totalTimeout) > 0 ? totalTimeout : request.timeout();
-        HttpRequest httpRequest = httpRequest(request, uri, method, timeout, target);
-        CompletableFuture<HttpResponse<String>> call =
-                client.sendAsync(httpRequest, CappedBody.handler(maxResponseBytes));
+        Http1Exchange exchange = new Http1Exchange(sockets, tls, millis(connectTimeout.compareTo(timeout) < 0
+                ? connectTimeout : timeout), millis(timeout), maxResponseBytes);
+        CompletableFuture<WebhookResponse> call = CompletableFuture.supplyAsync(() -> {
+            List<InetAddress> addresses = guard.check(target);
+            try {
+                return exchange.send(target, addresses, method, headers, body);
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        }, executor);
         try {
-            HttpResponse<String> response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-            LOG.debug("webhook {} {} answered {}", method, target, response.statusCode());
-            return new WebhookResponse(response.statusCode(), firstValues(response),
-                    Optional.of(response.body()).filter(body -> !body.isEmpty()));
+            WebhookResponse response = call.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            LOG.debug("webhook {} {} answered {}", method, target.shown(), response.status());
+            return response;
         } catch (TimeoutException e) {
+            exchange.abort();
             call.cancel(true);
-            throw new DeliveryException("webhook " + method + " " + target + " timed out after " + timeout,
+            throw new DeliveryException("webhook " + method + " " + target.shown() + " timed out after " + timeout,
                     true, e);
         } catch (InterruptedException e) {
+            exchange.abort();
             call.cancel(true);
             Thread.currentThread().interrupt();
-            throw new DeliveryException("webhook " + method + " " + target + " interrupted", true, e);
+            throw new DeliveryException("webhook " + method + " " + target.shown() + " interrupted", true, e);
         } catch (ExecutionException | CancellationException e) {
-            throw failure(method, target, timeout, e.getCause() == null ? e : e.getCause());
+            throw failure(method, target.shown(), e.getCause() == null ? e : e.getCause());
         }
     }
 
@@ -138,88 +191,58 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
         }
     }
 
-    private HttpRequest httpRequest(WebhookRequest request, URI uri, String method, Duration timeout, String target) {
-        HttpRequest.Builder builder;
-        try {
-            builder = HttpRequest.newBuilder(uri);
-        } catch (IllegalArgumentException e) {
-            throw refused("webhook url " + target + " is not usable: " + e.getMessage());
-        }
-        builder
-                .timeout(timeout)
-                .method(method, request.body()
-                        .map(body -> HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                        .orElse(HttpRequest.BodyPublishers.noBody()));
-        if ("http".equals(uri.getScheme())) {
-            // Plain-text HTTP/2 needs an upgrade dance some receivers get wrong; TLS negotiates h2 cleanly.
-            builder.version(HttpClient.Version.HTTP_1_1);
-        }
-        builder.setHeader("User-Agent", userAgent);
+    private List<Http1Exchange.Header> headers(WebhookRequest request, WebhookTarget target) {
+        Map<String, Http1Exchange.Header> byName = new LinkedHashMap<>();
+        byName.put("user-agent", new Http1Exchange.Header("User-Agent", userAgent));
         if (request.body().isPresent()) {
-            builder.setHeader("Content-Type", "application/json");
+            byName.put("content-type", new Http1Exchange.Header("Content-Type", "application/json"));
         }
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
-            try {
-                builder.setHeader(header.getKey(), header.getValue());
-            } catch (IllegalArgumentException e) {
-                throw refused("webhook to " + target + ": header \"" + header.getKey() + "\" cannot be set");
+            String name = header.getKey();
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (!TOKEN.matcher(name).matches() || FRAMING_HEADERS.contains(lower) || !validValue(header.getValue())) {
+                throw refused("webhook to " + target.shown() + ": header \"" + (TOKEN.matcher(name).matches()
+                        ? name : "(invalid name)") + "\" cannot be set");
             }
+            byName.remove(lower);
+            byName.put(lower, new Http1Exchange.Header(name, header.getValue()));
         }
-        builder.setHeader("Idempotency-Key", request.idempotencyKey());
-        return builder.build();
+        byName.remove("idempotency-key");
+        byName.put("idempotency-key", new Http1Exchange.Header("Idempotency-Key", request.idempotencyKey()));
+        return List.copyOf(byName.values());
     }
 
-    private static URI checkedUri(String url) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (URISyntaxException e) {
-            throw refused("webhook url is not a valid URL (" + e.getReason() + ")");
+    /** Visible text, spaces and tabs; never a line break, which would let a value inject headers. */
+    private static boolean validValue(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f || c > 0xff) {
+                return false;
+            }
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw refused("webhook url must use http or https, not \"" + scheme + "\"");
-        }
-        if (uri.getHost() == null) {
-            throw refused("webhook url has no host: " + redacted(uri));
-        }
-        return uri;
+        return true;
+    }
+
+    private static int millis(Duration duration) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
     }
 
     private static DeliveryException refused(String message) {
         return new DeliveryException(message, false, Optional.empty());
     }
 
-    /** Scheme, host, port and path: never the query or user info, which may carry tokens. */
-    private static String redacted(URI uri) {
-        return uri.getScheme() + "://" + (uri.getHost() == null ? "" : uri.getHost())
-                + (uri.getPort() < 0 ? "" : ":" + uri.getPort())
-                + (uri.getRawPath() == null ? "" : uri.getRawPath());
-    }
-
-    private static DeliveryException failure(String method, String target, Duration timeout, Throwable cause) {
-        if (cause instanceof HttpTimeoutException) {
-            return new DeliveryException("webhook " + method + " " + target + " timed out after " + timeout,
-                    true, cause);
+    private static DeliveryException failure(String method, String target, Throwable cause) {
+        if (cause instanceof DeliveryException delivery) {
+            return delivery;
         }
         if (cause instanceof IllegalArgumentException) {
             return new DeliveryException("webhook " + method + " " + target + " refused: " + cause.getMessage(),
                     false, cause);
         }
-        String reason = cause instanceof IOException && cause.getMessage() != null
+        String reason = cause.getMessage() != null
                 ? cause.getClass().getSimpleName() + ": " + cause.getMessage()
                 : cause.getClass().getSimpleName();
         return new DeliveryException("webhook " + method + " " + target + " failed: " + reason, true, cause);
-    }
-
-    private static Map<String, String> firstValues(HttpResponse<?> response) {
-        Map<String, String> headers = new LinkedHashMap<>();
-        response.headers().map().forEach((name, values) -> {
-            if (!values.isEmpty()) {
-                headers.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
-            }
-        });
-        return headers;
     }
 
     /** {@code automation-webhook-1}, {@code -2}, ...: daemon threads, so they never keep a JVM alive. */
@@ -240,10 +263,15 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
         private Duration totalTimeout = DEFAULT_TOTAL_TIMEOUT;
         private int maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
         private @Nullable Executor executor;
+        private final List<Cidr> allowed = new ArrayList<>();
+        private final Set<String> allowedHosts = new LinkedHashSet<>();
+        private HostResolver resolver = HostResolver.system();
+        private @Nullable SSLContext sslContext;
+        private SocketFactory sockets = SocketFactory.getDefault();
 
         private Builder() {}
 
-        /** How long connecting may take (default 5 s). */
+        /** How long connecting to one address may take (default 5 s). */
         public Builder connectTimeout(Duration value) {
             this.connectTimeout = positive(value, "connectTimeout");
             return this;
@@ -264,9 +292,52 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
             return this;
         }
 
-        /** Runs the HTTP client's work (default: daemon threads the transport owns and stops on close). */
+        /** Runs the calls (default: daemon threads the transport owns and stops on close). */
         public Builder executor(Executor value) {
             this.executor = Objects.requireNonNull(value, "executor");
+            return this;
+        }
+
+        /**
+         * Lets calls reach a block of addresses the rules refuse ({@code "10.20.0.0/16"}, {@code "127.0.0.1/32"},
+         * {@code "fd12:3456::/32"}; a bare address is a block of one). Only IP literals: a name is refused here.
+         *
+         * @throws IllegalArgumentException when it is not a CIDR block of IP literals
+         */
+        public Builder allow(String cidr) {
+            allowed.add(Cidr.parse(Objects.requireNonNull(cidr, "cidr")));
+            return this;
+        }
+
+        /**
+         * Lets calls reach this host name whatever it resolves to (an internal service the host trusts). The
+         * name matches exactly, case-insensitively; it is still resolved once and connected to by address.
+         */
+        public Builder allowHost(String name) {
+            String host = Objects.requireNonNull(name, "name").trim().toLowerCase(Locale.ROOT);
+            host = host.endsWith(".") ? host.substring(0, host.length() - 1) : host;
+            if (host.isEmpty()) {
+                throw new IllegalArgumentException("allowHost needs a name");
+            }
+            allowedHosts.add(host);
+            return this;
+        }
+
+        /** Resolves host names (default {@link HostResolver#system()}). */
+        public Builder resolver(HostResolver value) {
+            this.resolver = Objects.requireNonNull(value, "resolver");
+            return this;
+        }
+
+        /** TLS for https calls (default: the JVM's default context and trust store). */
+        public Builder sslContext(SSLContext value) {
+            this.sslContext = Objects.requireNonNull(value, "sslContext");
+            return this;
+        }
+
+        /** Creates the unconnected sockets the transport connects itself; tests observe connections here. */
+        Builder socketFactory(SocketFactory value) {
+            this.sockets = Objects.requireNonNull(value, "socketFactory");
             return this;
         }
 

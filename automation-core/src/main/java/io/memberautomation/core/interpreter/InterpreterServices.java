@@ -1,6 +1,7 @@
 package io.memberautomation.core.interpreter;
 
 import io.memberautomation.core.action.PlaceholderRenderer;
+import io.memberautomation.core.action.Redaction;
 import io.memberautomation.core.policy.SendGate;
 import io.memberautomation.core.registry.AutomationRegistry;
 import io.memberautomation.spi.Clock;
@@ -22,11 +23,12 @@ import java.util.Objects;
  * @param clock         the engine clock
  * @param changes       told about member changes the engine's own actions made, after they are recorded
  * @param sendGate      the organizations' sending rules (caps, quiet hours, rate limits)
+ * @param redaction     what step logs and log lines must not show
  */
 public record InterpreterServices(AutomationRegistry registry, Persistence persistence, MemberDirectory members,
                                   Map<String, ActionHandler> handlers, PlaceholderRenderer renderer,
                                   Organizations organizations, Clock clock, MemberChangeListener changes,
-                                  SendGate sendGate) {
+                                  SendGate sendGate, Redaction redaction) {
     public InterpreterServices {
         Objects.requireNonNull(registry, "registry");
         Objects.requireNonNull(persistence, "persistence");
@@ -37,5 +39,6 @@ public record InterpreterServices(AutomationRegistry registry, Persistence persi
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(changes, "changes");
         Objects.requireNonNull(sendGate, "sendGate");
+        Objects.requireNonNull(redaction, "redaction");
     }
 }

@@ -72,6 +72,8 @@ final class Pass {
     private ExecutionStatus terminal;
     private ExecutionOutcome outcome;
     private String error;
+    /** The params of the action being run: the secrets among them are scrubbed from what is logged. */
+    private Map<String, Object> stepParams = Map.of();
 
     Pass(InterpreterServices services, ExecutionRecord execution, WorkLease lease) {
         this.services = services;
@@ -203,6 +205,7 @@ final class Pass {
         ActionResult result;
         try {
             Map<String, Object> params = services.renderer().renderParams(action.params(), renderData());
+            stepParams = params;
             ActionContext context = new ActionContext(base.organizationId(), base.automationId(), base.id(), step.id(),
                     branch.attempt(), idempotencyKey(branch, step), params, member, base.trigger(), now);
             result = handler.execute(context);
@@ -213,7 +216,8 @@ final class Pass {
         } catch (InfrastructureException e) {
             throw e;
         } catch (Exception e) {
-            StepInterpreter.LOG.warn("action {} of step {} threw {}", action.type(), step.id(), e.toString());
+            StepInterpreter.LOG.warn("action {} of step {} threw {}", action.type(), step.id(),
+                    services.redaction().scrub(e.toString(), secrets()));
             result = new ActionResult.Failure(e.getClass().getSimpleName() + ": " + e.getMessage(), true,
                     Optional.empty(), Map.of());
         }
@@ -336,7 +340,7 @@ final class Pass {
             advance(branch, step.nextSteps(), seq);
         } else {
             terminal = ExecutionStatus.FAILED;
-            error = "step " + step.id() + " failed: " + failure.message();
+            error = services.redaction().scrub("step " + step.id() + " failed: " + failure.message(), secrets());
             cancelTimers = true;
         }
     }
@@ -464,9 +468,15 @@ final class Pass {
     private int logAt(String stepId, String branchId, int attempt, StepStatus status, Map<String, Object> detail,
                       String failure) {
         int sequence = logCount++;
-        logs.add(new StepLogEntry(base.id(), sequence, stepId, branchId, attempt, status, now, now, detail,
-                Optional.ofNullable(failure)));
+        List<String> secrets = secrets();
+        logs.add(new StepLogEntry(base.id(), sequence, stepId, branchId, attempt, status, now, now,
+                services.redaction().redact(detail, secrets),
+                Optional.ofNullable(failure).map(text -> services.redaction().scrub(text, secrets))));
         return sequence;
+    }
+
+    private List<String> secrets() {
+        return services.redaction().secretValues(stepParams, member);
     }
 
     private EvaluationContext evaluation() {

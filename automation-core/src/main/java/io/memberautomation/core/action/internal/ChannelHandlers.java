@@ -13,7 +13,7 @@ public final class ChannelHandlers {
         return List.of(
                 new SendEmailHandler(channels.templates(), channels.email(), renderer),
                 new SendSmsHandler(channels.templates(), channels.sms(), renderer),
-                new WebhookHandler(channels.webhooks(), channels.webhookTimeout()),
+                new WebhookHandler(channels.webhooks(), channels.webhookTimeout(), channels.secrets()),
                 new CreateTaskHandler(channels.tasks()),
                 new NotifyAdminHandler(channels.admin()));
     }

@@ -1,6 +1,7 @@
 package io.memberautomation.core.action.internal;
 
 import io.memberautomation.core.action.BuiltInActions;
+import io.memberautomation.core.action.SecretResolver;
 import io.memberautomation.spi.action.ActionContext;
 import io.memberautomation.spi.action.ActionHandler;
 import io.memberautomation.spi.action.ActionResult;
@@ -28,10 +29,12 @@ final class WebhookHandler implements ActionHandler {
 
     private final WebhookTransport transport;
     private final Duration timeout;
+    private final SecretResolver secrets;
 
-    WebhookHandler(WebhookTransport transport, Duration timeout) {
+    WebhookHandler(WebhookTransport transport, Duration timeout, SecretResolver secrets) {
         this.transport = transport;
         this.timeout = timeout;
+        this.secrets = secrets;
     }
 
     @Override
@@ -71,9 +74,22 @@ final class WebhookHandler implements ActionHandler {
         if (!(headers instanceof Map<?, ?> headerMap)) {
             return ActionResult.permanentFailure("webhook headers must be an object of names to values");
         }
-        WebhookRequest request = new WebhookRequest(context.organizationId(), url.get(), method,
-                headerValues(headerMap), body(context, method), context.idempotencyKey(),
-                Params.text(context.params(), "secretRef"), timeout);
+        Map<String, String> headerValues = headerValues(headerMap);
+        Optional<String> body = body(context, method);
+        Optional<String> secretRef = Params.text(context.params(), "secretRef");
+        if (secretRef.isPresent()) {
+            Optional<byte[]> key = secrets.resolve(context.organizationId(), secretRef.get());
+            if (key.isEmpty() || key.get().length == 0) {
+                return ActionResult.permanentFailure("unknown secretRef " + secretRef.get());
+            }
+            headerValues.keySet().removeIf(name -> name.equalsIgnoreCase(WebhookSignature.ID)
+                    || name.equalsIgnoreCase(WebhookSignature.TIMESTAMP)
+                    || name.equalsIgnoreCase(WebhookSignature.SIGNATURE));
+            headerValues.putAll(WebhookSignature.headers(context.idempotencyKey(), context.now(), body.orElse(""),
+                    key.get()));
+        }
+        WebhookRequest request = new WebhookRequest(context.organizationId(), url.get(), method, headerValues, body,
+                context.idempotencyKey(), secretRef, timeout);
         WebhookResponse response;
         try {
             response = transport.send(request);
