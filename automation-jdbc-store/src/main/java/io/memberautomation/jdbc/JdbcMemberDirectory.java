@@ -3,7 +3,6 @@ package io.memberautomation.jdbc;
 import io.memberautomation.jdbc.internal.Database;
 import io.memberautomation.jdbc.internal.Jdbc;
 import io.memberautomation.jdbc.internal.JsonData;
-import io.memberautomation.jdbc.internal.MemberPatching;
 import io.memberautomation.jdbc.internal.Upserts;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberChange;
@@ -116,7 +115,7 @@ public final class JdbcMemberDirectory implements MemberDirectory {
         return database.transaction("changing member " + memberId, connection -> {
             Member before = lock(connection, organizationId, memberId)
                     .orElseThrow(() -> new UnknownMemberException(organizationId, memberId));
-            Member after = MemberPatching.apply(before, patch);
+            Member after = patch.applyTo(before);
             if (after != before) {
                 update(connection, after);
             }

@@ -63,7 +63,7 @@ public final class InMemoryMemberDirectory implements MemberDirectory {
             if (before == null) {
                 throw new UnknownMemberException(organizationId, memberId);
             }
-            Member after = MemberPatches.apply(before, patch);
+            Member after = patch.applyTo(before);
             if (after == before || members.replace(memberId, before, after)) {
                 return new MemberChange(Optional.of(before), after);
             }

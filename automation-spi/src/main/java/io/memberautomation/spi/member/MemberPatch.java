@@ -1,9 +1,13 @@
 package io.memberautomation.spi.member;
 
 import io.memberautomation.spi.Data;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A change the engine (or a host) makes to a member. Applied atomically by the directory.
@@ -54,6 +58,35 @@ public record MemberPatch(Map<String, Object> set, Set<String> unset, Set<String
 
     public static MemberPatch removeSegment(String segmentId) {
         return new MemberPatch(Map.of(), Set.of(), Set.of(), Set.of(), Set.of(), Set.of(segmentId));
+    }
+
+    /**
+     * The member with this patch applied, the same way in every directory: unset fields are removed, then
+     * set fields written; removed tags and segments are dropped, then added ones appended in their natural
+     * order, skipping those present. A pure function, so a directory retrying a compare-and-set can call it
+     * again.
+     */
+    public Member applyTo(Member member) {
+        if (isEmpty()) {
+            return member;
+        }
+        Map<String, Object> fields = new LinkedHashMap<>(member.fields());
+        unset.forEach(fields::remove);
+        fields.putAll(set);
+        if (!addTags.isEmpty() || !removeTags.isEmpty()) {
+            fields.put(Member.TAGS, merged(member.tags(), addTags, removeTags));
+        }
+        if (!addSegments.isEmpty() || !removeSegments.isEmpty()) {
+            fields.put(Member.SEGMENTS, merged(member.segments(), addSegments, removeSegments));
+        }
+        return new Member(member.id(), member.organizationId(), fields);
+    }
+
+    private static List<String> merged(List<String> current, Set<String> add, Set<String> remove) {
+        LinkedHashSet<String> result = new LinkedHashSet<>(current);
+        result.removeAll(remove);
+        result.addAll(new TreeSet<>(add));
+        return List.copyOf(result);
     }
 
     public boolean isEmpty() {
