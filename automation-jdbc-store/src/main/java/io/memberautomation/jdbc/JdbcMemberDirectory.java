@@ -1,0 +1,179 @@
+package io.memberautomation.jdbc;
+
+import io.memberautomation.jdbc.internal.Database;
+import io.memberautomation.jdbc.internal.Jdbc;
+import io.memberautomation.jdbc.internal.JsonData;
+import io.memberautomation.jdbc.internal.MemberPatching;
+import io.memberautomation.jdbc.internal.Upserts;
+import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.member.MemberChange;
+import io.memberautomation.spi.member.MemberDirectory;
+import io.memberautomation.spi.member.MemberPage;
+import io.memberautomation.spi.member.MemberPatch;
+import io.memberautomation.spi.member.UnknownMemberException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * A {@link MemberDirectory} over one table, for hosts that let the engine keep their members (or mirror
+ * them into it). The table, created by the schema scripts:
+ *
+ * <pre>{@code
+ * automation_members (
+ *     organization_id VARCHAR(255) NOT NULL,   -- the tenant
+ *     id              VARCHAR(255) NOT NULL,   -- the member's id within it
+ *     fields          JSONB NOT NULL,          -- every field, as one JSON object (a CLOB on H2)
+ *     updated_at      TIMESTAMPTZ NOT NULL,    -- the database's time of the last change
+ *     PRIMARY KEY (organization_id, id))
+ * }</pre>
+ *
+ * <p>{@code fields} holds the member's fields as one JSON object; tags and segments are string arrays
+ * under {@code "tags"} and {@code "segments"}. A host may write plain JSON there: strings, booleans, arrays
+ * and objects read as such, and numbers read as {@code BigDecimal}, as everywhere in the engine's JSON.
+ * Other Java types are written by this directory as one-key objects that name them, e.g.
+ * {@code {"$date": "2031-01-01"}} for a {@code LocalDate} or {@code {"$int": 3}} for an {@code Integer},
+ * and a host may write those too; a field name starting with {@code $} is stored with one more {@code $}.
+ *
+ * <p>A patch locks the member's row ({@code SELECT ... FOR UPDATE}), applies the change and writes it in
+ * one transaction, so concurrent patches of one member all take effect and each caller sees the exact
+ * before and after of its own change. Pages are in ascending id order (code point order on PostgreSQL,
+ * whose column uses the "C" collation), and a page starts after the previous page's last id, so a member
+ * added during paging is seen at most once.
+ */
+public final class JdbcMemberDirectory implements MemberDirectory {
+    private final Database database;
+
+    JdbcMemberDirectory(Database database) {
+        this.database = database;
+    }
+
+    /** A directory over {@code automation_members} of the database behind {@code dataSource}. */
+    public static JdbcMemberDirectory of(DataSource dataSource) {
+        return new JdbcMemberDirectory(Database.open(Objects.requireNonNull(dataSource, "dataSource")));
+    }
+
+    /**
+     * Creates or replaces a member, as a host does when its own records change.
+     *
+     * @return the member before (empty when new) and after, for reporting the change to the engine
+     */
+    public MemberChange put(Member member) {
+        Objects.requireNonNull(member, "member");
+        return database.transaction("storing member " + member.id(), connection -> {
+            Optional<Member> before = lock(connection, member.organizationId(), member.id());
+            if (before.isEmpty()) {
+                try (PreparedStatement insert = database.prepare(connection, "members.insert")) {
+                    insert.setString(1, member.organizationId());
+                    insert.setString(2, member.id());
+                    insert.setString(3, JsonData.write(member.fields()));
+                    if (Upserts.insertIfAbsent(insert)) {
+                        return new MemberChange(Optional.empty(), member);
+                    }
+                }
+                before = lock(connection, member.organizationId(), member.id());
+            }
+            update(connection, member);
+            return new MemberChange(before, member);
+        });
+    }
+
+    /** Removes a member; returns it, or empty when there was none. */
+    public Optional<Member> remove(String organizationId, String memberId) {
+        return database.transaction("removing member " + memberId, connection -> {
+            Optional<Member> before = lock(connection, organizationId, memberId);
+            if (before.isPresent()) {
+                try (PreparedStatement delete = database.prepare(connection, "members.delete")) {
+                    delete.setString(1, organizationId);
+                    delete.setString(2, memberId);
+                    delete.executeUpdate();
+                }
+            }
+            return before;
+        });
+    }
+
+    @Override
+    public Optional<Member> find(String organizationId, String memberId) {
+        return database.read("reading member " + memberId, connection -> {
+            try (PreparedStatement find = database.prepare(connection, "members.find")) {
+                find.setString(1, organizationId);
+                find.setString(2, memberId);
+                return first(find);
+            }
+        });
+    }
+
+    @Override
+    public MemberChange apply(String organizationId, String memberId, MemberPatch patch) {
+        Objects.requireNonNull(patch, "patch");
+        return database.transaction("changing member " + memberId, connection -> {
+            Member before = lock(connection, organizationId, memberId)
+                    .orElseThrow(() -> new UnknownMemberException(organizationId, memberId));
+            Member after = MemberPatching.apply(before, patch);
+            if (after != before) {
+                update(connection, after);
+            }
+            return new MemberChange(Optional.of(before), after);
+        });
+    }
+
+    @Override
+    public MemberPage page(String organizationId, Optional<String> cursor, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1: " + limit);
+        }
+        return database.read("paging members", connection -> {
+            List<Member> members = new ArrayList<>(Math.min(limit, 1024) + 1);
+            try (PreparedStatement page = database.prepare(connection, "members.page")) {
+                page.setString(1, organizationId);
+                page.setString(2, cursor.orElse(""));
+                page.setInt(3, limit + 1);
+                try (ResultSet rows = page.executeQuery()) {
+                    while (rows.next()) {
+                        members.add(member(rows));
+                    }
+                }
+            }
+            if (members.size() <= limit) {
+                return new MemberPage(members, Optional.empty());
+            }
+            List<Member> firstPage = members.subList(0, limit);
+            return new MemberPage(firstPage, Optional.of(firstPage.get(limit - 1).id()));
+        });
+    }
+
+    private Optional<Member> lock(Connection connection, String organizationId, String memberId) throws SQLException {
+        try (PreparedStatement lock = database.prepare(connection, "members.lock")) {
+            lock.setString(1, organizationId);
+            lock.setString(2, memberId);
+            return first(lock);
+        }
+    }
+
+    private void update(Connection connection, Member member) throws SQLException {
+        try (PreparedStatement update = database.prepare(connection, "members.update")) {
+            update.setString(1, JsonData.write(member.fields()));
+            update.setString(2, member.organizationId());
+            update.setString(3, member.id());
+            update.executeUpdate();
+        }
+    }
+
+    private static Optional<Member> first(PreparedStatement query) throws SQLException {
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? Optional.of(member(row)) : Optional.empty();
+        }
+    }
+
+    private static Member member(ResultSet row) throws SQLException {
+        return new Member(Jdbc.string(row, "id"), Jdbc.string(row, "organization_id"),
+                JsonData.read(Jdbc.string(row, "fields")));
+    }
+}

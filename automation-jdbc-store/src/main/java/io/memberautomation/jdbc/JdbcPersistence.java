@@ -1,0 +1,173 @@
+package io.memberautomation.jdbc;
+
+import io.memberautomation.jdbc.internal.Database;
+import io.memberautomation.jdbc.internal.Jdbc;
+import io.memberautomation.jdbc.internal.JdbcDefinitionStore;
+import io.memberautomation.jdbc.internal.JdbcExecutionStore;
+import io.memberautomation.jdbc.internal.JdbcTimerStore;
+import io.memberautomation.jdbc.internal.JdbcWorkQueue;
+import io.memberautomation.jdbc.internal.SchemaMigrator;
+import io.memberautomation.spi.store.DefinitionStore;
+import io.memberautomation.spi.store.ExecutionStore;
+import io.memberautomation.spi.store.Persistence;
+import io.memberautomation.spi.store.TimerStore;
+import io.memberautomation.spi.store.WorkQueue;
+import java.sql.PreparedStatement;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+
+/**
+ * The engine's durable persistence on PostgreSQL (production) or H2 (embedded), over a host's
+ * {@link DataSource}: definitions, executions and step logs, the work queue and timers, in one database,
+ * so an enrollment or a commit writes its records, timers and queue entries in one transaction.
+ *
+ * <p>What it guarantees, beyond the SPI's own contracts (which it passes, as checked by the SPI's
+ * contract suites on both databases):
+ * <ul>
+ *   <li>Everything accepted survives a crash of any engine node: it is committed before a call returns.</li>
+ *   <li>Several engine nodes may share the database. Queued work and due timers are claimed with
+ *       {@code SELECT ... FOR UPDATE SKIP LOCKED}, so nodes claim disjoint batches without waiting on each
+ *       other; each claim carries a fencing token from a database sequence, and a commit or completion
+ *       under a token that another claim replaced is refused, so a node whose lease lapsed cannot
+ *       overwrite the work of the node that took over. A lapsed lease is simply claimable again: there is
+ *       no separate sweeper.</li>
+ *   <li>A commit is refused with {@link io.memberautomation.spi.ConcurrentUpdateException} when the
+ *       execution's revision moved on or its lease is no longer current, and changes nothing then.
+ *       Transient database trouble (a lost connection, a deadlock, a serialization failure, a lock
+ *       timeout) is reported as {@link io.memberautomation.spi.InfrastructureException}, which the engine
+ *       retries.</li>
+ * </ul>
+ *
+ * <p>Lease times follow the {@code now} the engine passes with every claim, as the SPI prescribes, so
+ * a test clock drives them; nodes' clocks should agree to within a small part of the lease duration, and
+ * when they do not, the fencing tokens still keep the data safe. The connections must run at READ
+ * COMMITTED (the default of both databases; a stricter default is lowered per transaction). Instants are
+ * stored with microsecond precision.
+ *
+ * <p>The schema is a set of versioned scripts per database under {@code io/memberautomation/jdbc/schema/},
+ * named for Flyway. Either apply them with a migration tool, or build with {@link Builder#autoCreateSchema
+ * autoCreateSchema(true)} to have the missing ones applied at build time.
+ */
+public final class JdbcPersistence implements Persistence {
+    private final Database database;
+    private final JdbcDefinitionStore definitions;
+    private final JdbcExecutionStore executions;
+    private final JdbcWorkQueue queue;
+    private final JdbcTimerStore timers;
+
+    private JdbcPersistence(Database database) {
+        this.database = database;
+        this.definitions = new JdbcDefinitionStore(database);
+        this.executions = new JdbcExecutionStore(database);
+        this.queue = new JdbcWorkQueue(database);
+        this.timers = new JdbcTimerStore(database);
+    }
+
+    /** A builder over the host's data source; the host owns the pool and closes it. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(Objects.requireNonNull(dataSource, "dataSource"));
+    }
+
+    @Override
+    public DefinitionStore definitions() {
+        return definitions;
+    }
+
+    @Override
+    public ExecutionStore executions() {
+        return executions;
+    }
+
+    @Override
+    public WorkQueue queue() {
+        return queue;
+    }
+
+    @Override
+    public TimerStore timers() {
+        return timers;
+    }
+
+    /** A member directory over {@code automation_members} in the same database. */
+    public JdbcMemberDirectory memberDirectory() {
+        return new JdbcMemberDirectory(database);
+    }
+
+    /** A drainer of {@code automation_outbox} that hands each event to {@code consumer}, 100 per batch. */
+    public OutboxDrainer outboxDrainer(Consumer<OutboxEvent> consumer) {
+        return outboxDrainer(consumer, OutboxDrainer.DEFAULT_BATCH_SIZE);
+    }
+
+    /**
+     * A drainer of {@code automation_outbox} that hands each event to {@code consumer}, up to
+     * {@code batchSize} per transaction.
+     */
+    public OutboxDrainer outboxDrainer(Consumer<OutboxEvent> consumer, int batchSize) {
+        return new OutboxDrainer(database, consumer, batchSize);
+    }
+
+    /** The repair of waiting executions whose timers were lost (see {@link Reconciler}). */
+    public Reconciler reconciler() {
+        return new Reconciler(database, timers);
+    }
+
+    /**
+     * Forgets the ids of events received before {@code cutoff}, so the table of processed events stays
+     * bounded. Choose a cutoff older than any redelivery the host's sources can make: an event published
+     * again after its id was purged enrolls again.
+     *
+     * @return how many event ids were forgotten
+     */
+    public int purgeEventIdsBefore(Instant cutoff) {
+        Objects.requireNonNull(cutoff, "cutoff");
+        return database.transaction("purging processed event ids", connection -> {
+            try (PreparedStatement purge = database.prepare(connection, "executions.purge_events")) {
+                Jdbc.setInstant(purge, 1, cutoff);
+                return purge.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcPersistence[" + database.dialect() + "]";
+    }
+
+    /** Options of a {@link JdbcPersistence}. */
+    public static final class Builder {
+        private final DataSource dataSource;
+        private boolean autoCreateSchema;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = dataSource;
+        }
+
+        /**
+         * Whether {@link #build()} applies the schema scripts the database has not seen (default false: the
+         * host applies them with its migration tool, and {@code build()} fails clearly when they are missing).
+         */
+        public Builder autoCreateSchema(boolean autoCreate) {
+            this.autoCreateSchema = autoCreate;
+            return this;
+        }
+
+        /**
+         * Connects once to recognise the database and to create or check the schema.
+         *
+         * @throws io.memberautomation.spi.AutomationException when the database is neither PostgreSQL nor
+         *         H2, or when the schema is missing and not to be created
+         */
+        public JdbcPersistence build() {
+            Database database = Database.open(dataSource);
+            SchemaMigrator schema = new SchemaMigrator(database);
+            if (autoCreateSchema) {
+                schema.migrate();
+            } else {
+                schema.check();
+            }
+            return new JdbcPersistence(database);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.memberautomation.jdbc.internal;
+
+import io.memberautomation.spi.AutomationException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * What differs between the supported databases. The SQL itself lives in resource files per dialect
+ * ({@code sql/<name>/*.sql}, {@code schema/<name>/V*.sql}); this says where, and how locking behaves.
+ */
+public interface Dialect {
+
+    /** The directory of the dialect's schema and statement files. */
+    String name();
+
+    /**
+     * Whether {@code SELECT ... ORDER BY ... LIMIT n FOR UPDATE SKIP LOCKED} locks only the rows it returns.
+     * PostgreSQL does; H2 locks every row matching the WHERE clause before it sorts and limits, so its
+     * claims pick candidates without a lock and then lock them one by one, skipping those held elsewhere.
+     */
+    boolean locksOnlyReturnedRows();
+
+    /** Whether an insert into the outbox notifies listeners (PostgreSQL's LISTEN/NOTIFY). */
+    boolean notifiesOutboxInserts();
+
+    /**
+     * The dialect of the database behind the connection.
+     *
+     * @throws AutomationException naming the product when it is neither PostgreSQL nor H2
+     */
+    static Dialect of(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        String normalized = product == null ? "" : product.toLowerCase(Locale.ROOT);
+        if (normalized.contains("postgresql")) {
+            return PostgresDialect.INSTANCE;
+        }
+        if (normalized.equals("h2")) {
+            return H2Dialect.INSTANCE;
+        }
+        throw new AutomationException("the JDBC store supports PostgreSQL and H2, not \"" + product + "\"");
+    }
+}

@@ -1,0 +1,227 @@
+package io.memberautomation.jdbc.internal;
+
+import io.memberautomation.spi.store.Enrollment;
+import io.memberautomation.spi.store.EnrollmentGuard;
+import io.memberautomation.spi.store.EnrollmentResult;
+import io.memberautomation.spi.store.ExecutionRecord;
+import io.memberautomation.spi.store.NewExecution;
+import io.memberautomation.spi.store.StepLogEntry;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Applies an {@link Enrollment} in one transaction: the event id is recorded (its primary key makes a
+ * redelivery a no-op), each guarded member's row in {@code automation_enrollments} is locked in key order
+ * (so racing enrollments of the same member queue behind each other and never deadlock), the guards are
+ * checked against those rows and the member's unfinished executions, and the admitted executions, their
+ * logs and queue entries are written in batches.
+ */
+final class Enrollments {
+    private static final Comparator<GuardKey> KEY_ORDER = Comparator.comparing(GuardKey::organizationId)
+            .thenComparing(GuardKey::automationId).thenComparing(GuardKey::memberId);
+
+    private record GuardKey(String organizationId, String automationId, String memberId) {}
+
+    /** A locked guard row and what this enrollment added to it. */
+    private static final class GuardState {
+        @Nullable Instant lastEnrolledAt;
+        boolean changed;
+        /** Unfinished executions stored before this enrollment; read when a guard first needs it. */
+        @Nullable Long stored;
+        int admittedUnfinished;
+    }
+
+    private final Database database;
+
+    Enrollments(Database database) {
+        this.database = database;
+    }
+
+    EnrollmentResult enroll(Enrollment enrollment) {
+        checkWellFormed(enrollment);
+        return database.transaction("enrolling in organization " + enrollment.organizationId(),
+                connection -> enroll(connection, enrollment));
+    }
+
+    private EnrollmentResult enroll(Connection connection, Enrollment enrollment) throws SQLException {
+        if (enrollment.eventId().isPresent() && !recordEvent(connection, enrollment)) {
+            return new EnrollmentResult(true, List.of(), List.of());
+        }
+        TreeMap<GuardKey, GuardState> guards = lockGuards(connection, enrollment);
+        List<NewExecution> admitted = new ArrayList<>();
+        List<String> created = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        for (NewExecution candidate : enrollment.executions()) {
+            ExecutionRecord record = candidate.execution();
+            Optional<GuardKey> key = guardKey(record);
+            if (key.isPresent() && !admit(connection, key.get(),
+                    Objects.requireNonNull(guards.get(key.get())), candidate.guard(), record)) {
+                refused.add(record.id());
+                continue;
+            }
+            admitted.add(candidate);
+            created.add(record.id());
+        }
+        insert(connection, admitted, enrollment.receivedAt());
+        updateGuards(connection, guards);
+        return new EnrollmentResult(false, created, refused);
+    }
+
+    private boolean recordEvent(Connection connection, Enrollment enrollment) throws SQLException {
+        try (PreparedStatement insert = database.prepare(connection, "executions.insert_event")) {
+            insert.setString(1, enrollment.organizationId());
+            insert.setString(2, enrollment.eventId().orElseThrow());
+            Jdbc.setInstant(insert, 3, enrollment.receivedAt());
+            return Upserts.insertIfAbsent(insert);
+        }
+    }
+
+    private TreeMap<GuardKey, GuardState> lockGuards(Connection connection, Enrollment enrollment) throws SQLException {
+        TreeMap<GuardKey, GuardState> guards = new TreeMap<>(KEY_ORDER);
+        for (NewExecution candidate : enrollment.executions()) {
+            guardKey(candidate.execution()).ifPresent(key -> guards.put(key, new GuardState()));
+        }
+        try (PreparedStatement insert = database.prepare(connection, "executions.insert_guard");
+             PreparedStatement lock = database.prepare(connection, "executions.lock_guard")) {
+            for (var entry : guards.entrySet()) {
+                bindKey(lock, 1, entry.getKey());
+                Optional<Optional<Instant>> locked = lockGuard(lock);
+                if (locked.isEmpty()) {
+                    bindKey(insert, 1, entry.getKey());
+                    Upserts.insertIfAbsent(insert);
+                    locked = lockGuard(lock);
+                }
+                entry.getValue().lastEnrolledAt = locked
+                        .orElseThrow(() -> new SQLException("enrollment guard row vanished: " + entry.getKey()))
+                        .orElse(null);
+            }
+        }
+        return guards;
+    }
+
+    /** Locks a guard row; empty when there is none, else its last enrollment time, if any. */
+    private static Optional<Optional<Instant>> lockGuard(PreparedStatement lock) throws SQLException {
+        try (ResultSet row = lock.executeQuery()) {
+            return row.next() ? Optional.of(Jdbc.optionalInstant(row, "last_enrolled_at")) : Optional.empty();
+        }
+    }
+
+    /** The in-memory ledger's rule, checked against the locked row. */
+    private boolean admit(Connection connection, GuardKey key, GuardState state, EnrollmentGuard guard,
+                          ExecutionRecord record) throws SQLException {
+        Instant last = state.lastEnrolledAt;
+        Instant createdAt = Jdbc.stored(record.createdAt());
+        if (last != null && guard.mode() == EnrollmentGuard.Mode.ONCE) {
+            return false;
+        }
+        if (last != null && guard.cooldown().isPresent() && createdAt.isBefore(last.plus(guard.cooldown().get()))) {
+            return false;
+        }
+        if (guard.mode() == EnrollmentGuard.Mode.ONE_AT_A_TIME && unfinished(connection, key, state) > 0) {
+            return false;
+        }
+        state.lastEnrolledAt = last == null || createdAt.isAfter(last) ? createdAt : last;
+        state.changed = true;
+        if (!record.status().isTerminal()) {
+            state.admittedUnfinished++;
+        }
+        return true;
+    }
+
+    private long unfinished(Connection connection, GuardKey key, GuardState state) throws SQLException {
+        if (state.stored == null) {
+            try (PreparedStatement count = database.prepare(connection, "executions.count_unfinished")) {
+                count.setString(1, key.organizationId());
+                count.setString(2, key.memberId());
+                count.setString(3, key.automationId());
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    state.stored = row.getLong(1);
+                }
+            }
+        }
+        return state.stored + state.admittedUnfinished;
+    }
+
+    private void insert(Connection connection, List<NewExecution> admitted, Instant receivedAt) throws SQLException {
+        if (admitted.isEmpty()) {
+            return;
+        }
+        List<StepLogEntry> logs = new ArrayList<>();
+        List<QueueRows.Entry> queued = new ArrayList<>(admitted.size());
+        try (PreparedStatement insert = database.prepare(connection, "executions.insert_execution")) {
+            for (NewExecution created : admitted) {
+                ExecutionRows.bindInsert(insert, created.execution());
+                insert.addBatch();
+                logs.addAll(created.stepLogs());
+                queued.add(new QueueRows.Entry(created.execution().id(), created.execution().organizationId(),
+                        receivedAt));
+            }
+            insert.executeBatch();
+        }
+        StepLogs.insert(database, connection, logs);
+        QueueRows.enqueue(database, connection, queued);
+    }
+
+    private void updateGuards(Connection connection, TreeMap<GuardKey, GuardState> guards) throws SQLException {
+        try (PreparedStatement update = database.prepare(connection, "executions.update_guard")) {
+            boolean any = false;
+            for (var entry : guards.entrySet()) {
+                Instant last = entry.getValue().lastEnrolledAt;
+                if (entry.getValue().changed && last != null) {
+                    Jdbc.setInstant(update, 1, last);
+                    bindKey(update, 2, entry.getKey());
+                    update.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                update.executeBatch();
+            }
+        }
+    }
+
+    private static void bindKey(PreparedStatement statement, int index, GuardKey key) throws SQLException {
+        statement.setString(index, key.organizationId());
+        statement.setString(index + 1, key.automationId());
+        statement.setString(index + 2, key.memberId());
+    }
+
+    private static Optional<GuardKey> guardKey(ExecutionRecord record) {
+        return record.memberId().map(member -> new GuardKey(record.organizationId(), record.automationId(), member));
+    }
+
+    /** Refuses what the in-memory store refuses, before touching the database. */
+    private static void checkWellFormed(Enrollment enrollment) {
+        Set<String> ids = new HashSet<>();
+        for (NewExecution candidate : enrollment.executions()) {
+            ExecutionRecord record = candidate.execution();
+            if (!record.organizationId().equals(enrollment.organizationId())) {
+                throw new IllegalArgumentException("execution " + record.id() + " belongs to organization "
+                        + record.organizationId() + ", not " + enrollment.organizationId());
+            }
+            if (!ids.add(record.id())) {
+                throw new IllegalArgumentException("execution " + record.id() + " appears twice in one enrollment");
+            }
+            Set<Integer> sequences = new HashSet<>();
+            for (StepLogEntry entry : candidate.stepLogs()) {
+                if (!entry.executionId().equals(record.id()) || !sequences.add(entry.sequence())) {
+                    throw new IllegalArgumentException("bad step log " + entry.sequence() + " for new execution "
+                            + record.id());
+                }
+            }
+        }
+    }
+}

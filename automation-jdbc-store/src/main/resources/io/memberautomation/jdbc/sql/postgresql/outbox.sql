@@ -1,0 +1,26 @@
+-- The transactional outbox (PostgreSQL).
+
+-- name: claim_lock
+-- params: limit
+SELECT id, organization_id, event_id, type, member_id, payload, occurred_at, created_at FROM automation_outbox
+WHERE processed_at IS NULL
+ORDER BY id
+LIMIT ?
+FOR UPDATE SKIP LOCKED;
+
+-- name: pending_up_to
+-- unprocessed rows of members up to an id, whoever holds them: a member's row may be handed on only
+-- when every earlier unprocessed row of that member is handed on with it
+SELECT id, organization_id, member_id FROM automation_outbox
+WHERE processed_at IS NULL AND id <= ? AND member_id IS NOT NULL
+ORDER BY id;
+
+-- name: mark_processed
+UPDATE automation_outbox SET processed_at = CURRENT_TIMESTAMP WHERE id = ?;
+
+-- name: insert
+INSERT INTO automation_outbox (organization_id, event_id, type, member_id, payload, occurred_at)
+VALUES (?, ?, ?, ?, CAST(? AS JSONB), ?);
+
+-- name: purge_processed
+DELETE FROM automation_outbox WHERE processed_at < ?;

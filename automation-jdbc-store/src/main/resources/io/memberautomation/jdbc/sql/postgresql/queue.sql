@@ -1,0 +1,46 @@
+-- The work queue (PostgreSQL). A row is free when lease_token is null, leased while lease_until is in the
+-- future, and claimable again once it lapsed.
+
+-- name: enqueue
+-- keeps the earlier availability; while a lease is held (or lapsed but not replaced), remembers the
+-- earliest re-queue time so that completing the lease leaves the row queued from then
+INSERT INTO automation_work_queue AS q (execution_id, organization_id, available_at) VALUES (?, ?, ?)
+ON CONFLICT (execution_id) DO UPDATE
+SET available_at = LEAST(q.available_at, EXCLUDED.available_at),
+    requeued_at = CASE WHEN q.lease_token IS NULL THEN NULL
+                       ELSE LEAST(COALESCE(q.requeued_at, EXCLUDED.available_at), EXCLUDED.available_at) END;
+
+-- name: claim_lock
+-- params: now, now, limit
+SELECT execution_id, available_at FROM automation_work_queue
+WHERE available_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+ORDER BY available_at, execution_id
+LIMIT ?
+FOR UPDATE SKIP LOCKED;
+
+-- name: next_tokens
+SELECT nextval('automation_lease_tokens') FROM generate_series(1, ?);
+
+-- name: grant
+UPDATE automation_work_queue SET lease_owner = ?, lease_token = ?, lease_until = ?, requeued_at = NULL
+WHERE execution_id = ?;
+
+-- name: extend
+UPDATE automation_work_queue SET lease_until = ?
+WHERE execution_id = ? AND lease_token = ? AND lease_owner = ?;
+
+-- name: settle_delete
+-- completes a held lease when nothing was enqueued meanwhile
+DELETE FROM automation_work_queue
+WHERE execution_id = ? AND lease_token = ? AND lease_owner = ? AND requeued_at IS NULL;
+
+-- name: settle_requeue
+-- lets go of a held lease: the row waits for the earlier of the given time and work enqueued meanwhile
+-- params: at, at, execution, token, owner
+UPDATE automation_work_queue
+SET available_at = CASE WHEN requeued_at IS NULL OR requeued_at > ? THEN ? ELSE requeued_at END,
+    lease_owner = NULL, lease_token = NULL, lease_until = NULL, requeued_at = NULL
+WHERE execution_id = ? AND lease_token = ? AND lease_owner = ?;
+
+-- name: size
+SELECT COUNT(*) FROM automation_work_queue;

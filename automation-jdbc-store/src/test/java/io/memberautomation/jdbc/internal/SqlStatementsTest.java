@@ -1,0 +1,72 @@
+package io.memberautomation.jdbc.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memberautomation.spi.AutomationException;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class SqlStatementsTest {
+    private static final Pattern NAME = Pattern.compile("^-- name: (\\S+)", Pattern.MULTILINE);
+
+    @Test
+    void load_whenBothDialectsAreRead_theyDefineTheSameStatementsBesidesHowClaimsLock() {
+        Set<String> postgres = names(PostgresDialect.INSTANCE);
+        Set<String> h2 = names(H2Dialect.INSTANCE);
+
+        assertThat(without(postgres, "_lock")).isEqualTo(without(h2, "_candidates", "_lock_one"));
+        for (String lock : postgres) {
+            if (lock.endsWith("_lock")) {
+                String base = lock.substring(0, lock.length() - "_lock".length());
+                assertThat(h2).as("H2 claims of " + base).contains(base + "_candidates", base + "_lock_one");
+            }
+        }
+    }
+
+    @Test
+    void get_returnsTheStatementWithoutCommentsOrSemicolon() {
+        SqlStatements statements = SqlStatements.load(PostgresDialect.INSTANCE);
+
+        assertThat(statements.get("queue.size")).isEqualTo("SELECT COUNT(*) FROM automation_work_queue");
+    }
+
+    @Test
+    void get_whenTheStatementIsUnknown_namesItAndTheDialect() {
+        SqlStatements statements = SqlStatements.load(H2Dialect.INSTANCE);
+
+        assertThatThrownBy(() -> statements.get("queue.nothing")).isInstanceOf(AutomationException.class)
+                .hasMessageContaining("queue.nothing").hasMessageContaining("H2");
+    }
+
+    private static Set<String> names(Dialect dialect) {
+        Set<String> names = new TreeSet<>();
+        for (String aggregate : SqlStatements.AGGREGATES) {
+            Matcher matcher = NAME.matcher(SqlStatements.read(
+                    "/io/memberautomation/jdbc/sql/" + dialect.name() + "/" + aggregate + ".sql"));
+            while (matcher.find()) {
+                names.add(aggregate + "." + matcher.group(1));
+            }
+        }
+        SqlStatements loaded = SqlStatements.load(dialect);
+        names.forEach(name -> assertThat(loaded.get(name)).isNotBlank());
+        return names;
+    }
+
+    private static Set<String> without(Set<String> names, String... suffixes) {
+        Set<String> kept = new TreeSet<>();
+        for (String name : names) {
+            boolean lock = false;
+            for (String suffix : suffixes) {
+                lock |= name.endsWith(suffix);
+            }
+            if (!lock) {
+                kept.add(name);
+            }
+        }
+        return kept;
+    }
+}

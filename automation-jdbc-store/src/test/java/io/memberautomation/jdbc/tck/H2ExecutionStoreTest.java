@@ -1,0 +1,17 @@
+package io.memberautomation.jdbc.tck;
+
+import io.memberautomation.core.tck.ExecutionStoreContract;
+import io.memberautomation.jdbc.H2Fixture;
+import io.memberautomation.spi.store.Persistence;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The SPI's {@code ExecutionStoreContract} against the JDBC store on in-memory H2. */
+class H2ExecutionStoreTest extends ExecutionStoreContract {
+    @RegisterExtension
+    final H2Fixture database = new H2Fixture();
+
+    @Override
+    protected Persistence newPersistence() {
+        return database.newPersistence();
+    }
+}
