@@ -11,7 +11,6 @@ import java.util.UUID;
  */
 final class DemoDatabase {
     private static final int POOL_SIZE = 4;
-    private static final int H2_QUERY_CACHE = 256;
 
     private DemoDatabase() {}
 
@@ -23,11 +22,8 @@ final class DemoDatabase {
     static HikariDataSource open(DemoOptions options) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("demo");
-        // no DB_CLOSE_DELAY: the in-memory database goes away with the pool's last connection. H2 keeps the
-        // parsed form of only 8 statements per connection by default; the store uses a few dozen, and
-        // re-parsing them took more than half of a default run
-        config.setJdbcUrl(options.jdbcUrl().orElse("jdbc:h2:mem:demo-" + UUID.randomUUID() + ";QUERY_CACHE_SIZE="
-                + H2_QUERY_CACHE));
+        // no DB_CLOSE_DELAY: the in-memory database goes away with the pool's last connection
+        config.setJdbcUrl(options.jdbcUrl().orElse("jdbc:h2:mem:demo-" + UUID.randomUUID()));
         options.jdbcUser().ifPresent(config::setUsername);
         options.jdbcPassword().ifPresent(config::setPassword);
         config.setMaximumPoolSize(POOL_SIZE);
