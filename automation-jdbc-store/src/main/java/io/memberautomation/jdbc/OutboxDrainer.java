@@ -15,6 +15,7 @@ import java.util.Objects;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ public final class OutboxDrainer {
     /**
      * Drains every {@code poll} on the scheduler (and, on PostgreSQL, as soon as an event is inserted)
      * until the returned handle is closed. Failures are logged and retried at the next run. On PostgreSQL
-     * one of the scheduler's threads waits for notifications, up to one poll interval at a time.
+     * one of the scheduler's threads waits for notifications, up to a second at a time.
      */
     public Running start(ScheduledExecutorService scheduler, Duration poll) {
         Objects.requireNonNull(scheduler, "scheduler");
@@ -132,13 +133,22 @@ public final class OutboxDrainer {
         }
     }
 
-    /** A started drainer; closing it stops the schedule and the listening connection. */
+    /**
+     * A started drainer; closing it stops the schedule and the listening connection.
+     *
+     * <p>The listening connection is used by one task at a time: the task takes it out of
+     * {@code listener} while it waits and puts it back after, so a close never closes a connection in use;
+     * a task that finds the drainer stopped closes the connection itself.
+     */
     public final class Running implements AutoCloseable {
+        /** The longest one wait for notifications lasts, so a close takes effect soon. */
+        private static final Duration MAX_WAIT = Duration.ofSeconds(1);
+
         private final ScheduledExecutorService scheduler;
         private final Duration poll;
+        private final AtomicReference<@Nullable PgOutboxListener> listener = new AtomicReference<>();
         private volatile @Nullable ScheduledFuture<?> polling;
         private volatile @Nullable ScheduledFuture<?> listening;
-        private volatile @Nullable PgOutboxListener listener;
         private volatile boolean stopped;
 
         private Running(ScheduledExecutorService scheduler, Duration poll) {
@@ -158,45 +168,36 @@ public final class OutboxDrainer {
         }
 
         /**
-         * Waits up to one poll interval for a notification and drains when one came, then runs again at
-         * once; after a failure it runs again only after a poll interval (the polling task covers the gap).
+         * Waits a moment for a notification and drains when one came, then runs again at once; after a
+         * failure it runs again only after a poll interval (the polling task covers the gap).
          */
         private void listen() {
             if (stopped) {
-                closeListener();
                 return;
             }
             Duration next = Duration.ZERO;
+            PgOutboxListener current = listener.getAndSet(null);
             try {
-                PgOutboxListener current = listener;
                 if (current == null) {
                     current = PgOutboxListener.open(database);
-                    listener = current;
                 }
-                if (current.await(poll)) {
+                if (current.await(poll.compareTo(MAX_WAIT) < 0 ? poll : MAX_WAIT)) {
                     drain();
                 }
+                listener.set(current);
+                current = null;
             } catch (SQLException | RuntimeException e) {
                 if (!stopped) {
                     LOG.warn("listening for outbox notifications failed; polling until it works again", e);
                 }
-                closeListener();
                 next = poll;
+            } finally {
+                closeQuietly(current);
             }
-            if (!stopped && !scheduler.isShutdown()) {
+            if (stopped) {
+                closeQuietly(listener.getAndSet(null));
+            } else if (!scheduler.isShutdown()) {
                 listening = scheduler.schedule(this::listen, next.toNanos(), TimeUnit.NANOSECONDS);
-            }
-        }
-
-        private void closeListener() {
-            PgOutboxListener current = listener;
-            listener = null;
-            if (current != null) {
-                try {
-                    current.close();
-                } catch (SQLException e) {
-                    LOG.debug("closing the outbox listener failed", e);
-                }
             }
         }
 
@@ -205,7 +206,17 @@ public final class OutboxDrainer {
             stopped = true;
             cancel(polling);
             cancel(listening);
-            closeListener();
+            closeQuietly(listener.getAndSet(null));
+        }
+
+        private static void closeQuietly(@Nullable PgOutboxListener idle) {
+            if (idle != null) {
+                try {
+                    idle.close();
+                } catch (SQLException e) {
+                    LOG.debug("closing the outbox listener failed", e);
+                }
+            }
         }
     }
 }

@@ -190,6 +190,10 @@ abstract class OutboxDrainerCases {
         return persistence;
     }
 
+    protected DataSource dataSource() {
+        return dataSource;
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             if (!latch.await(10, TimeUnit.SECONDS)) {

@@ -3,8 +3,10 @@ package io.memberautomation.jdbc;
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -25,6 +27,7 @@ class PostgresOutboxDrainerTest extends OutboxDrainerCases {
      * The first poll runs at start and drains the seed event; the next is ten minutes away, so an event
      * inserted later and handed on within seconds was announced by the insert trigger. Events are inserted
      * until one arrives, because the listening connection may start listening only after the first insert.
+     * Closing must not wait for a connection blocked in a wait for notifications.
      */
     @Test
     void start_whenAnEventIsInserted_isWokenByTheInsertTriggerLongBeforeTheNextPoll() throws Exception {
@@ -44,9 +47,11 @@ class PostgresOutboxDrainerTest extends OutboxDrainerCases {
 
             assertThat(woken).isEqualTo("e0");
         } finally {
-            running.close();
+            CompletableFuture.runAsync(running::close).get(10, SECONDS);
             scheduler.shutdownNow();
             assertThat(scheduler.awaitTermination(10, SECONDS)).isTrue();
         }
+        assertThat(((HikariDataSource) dataSource()).getHikariPoolMXBean().getActiveConnections())
+                .as("the listening connection went back to the pool").isZero();
     }
 }

@@ -66,8 +66,19 @@ public final class PgOutboxListener implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops listening and gives the connection back. A pooled connection keeps its session, so it must not
+     * go back still subscribed: notifications would pile up in the driver of whoever borrows it next.
+     */
     @Override
     public void close() throws SQLException {
-        connection.close();
+        try (Statement unlisten = connection.createStatement()) {
+            unlisten.execute("UNLISTEN *");
+            getNotifications.invoke(pgConnection, 1);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new SQLException("cannot clear outbox notifications", e);
+        } finally {
+            connection.close();
+        }
     }
 }
