@@ -42,14 +42,6 @@ class ExampleAutomationsTest {
     private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012);
     private static final JsonNode SCHEMA_JSON = schemaJson();
     private static final JsonSchema SCHEMA = FACTORY.getSchema(SCHEMA_JSON);
-    /**
-     * The standard action types plus {@code award_badge}, the custom action the examples module registers
-     * (its {@code AwardBadgeHandler}), which the demo's automations use; its one required param is {@code badge}.
-     */
-    private static final AutomationDefinitions DEFINITIONS = AutomationDefinitions.builder()
-            .actionType("award_badge", params -> params.containsKey("badge") ? List.of()
-                    : List.of(ParamProblem.missing("badge")))
-            .build();
 
     static List<Path> examples() {
         return ExampleFiles.all();
@@ -92,7 +84,7 @@ class ExampleAutomationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void example_whenValidated_hasNoErrorsAndNoWarnings(Path file) {
-        ValidationReport report = DEFINITIONS.validate(ExampleFiles.read(file));
+        ValidationReport report = ExampleFiles.DEFINITIONS.validate(ExampleFiles.read(file));
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.automation()).isPresent();
@@ -101,7 +93,7 @@ class ExampleAutomationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void writtenExample_whenCheckedAgainstTheSchema_conforms(Path file) {
-        String written = DEFINITIONS.write(DEFINITIONS.read(ExampleFiles.read(file)));
+        String written = ExampleFiles.DEFINITIONS.write(ExampleFiles.DEFINITIONS.read(ExampleFiles.read(file)));
 
         Set<ValidationMessage> messages = SCHEMA.validate(parse(written));
 
