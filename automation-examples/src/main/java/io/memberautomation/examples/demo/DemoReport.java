@@ -63,6 +63,7 @@ final class DemoReport {
         out.append("Executions by automation and status\n").append(executions().toText("  ")).append('\n');
         out.append("Effects by type\n").append(effectsByType().toText("  ")).append('\n');
         out.append(billing()).append("\n\n");
+        out.append("Posted to the board\n").append(adminNotifications().toText("  ")).append('\n');
         out.append("Member timelines (times are the member's local time)\n");
         for (String memberId : timelineMembers()) {
             out.append("  ").append(label(memberId)).append('\n').append(timeline(memberId).toText("    "));
@@ -83,6 +84,7 @@ final class DemoReport {
                 + "`waiting` is still on a timer when the simulation stopped.\n\n");
         out.append("## Effects by type\n\n").append(effectsByType().toMarkdown()).append('\n');
         out.append(billing()).append("\n\n");
+        out.append("## Posted to the board\n\n").append(adminNotifications().toMarkdown()).append('\n');
         out.append("## Automations\n\n");
         for (Automation automation : result.automations()) {
             out.append("### ").append(automation.name()).append(" (`").append(automation.id()).append("`)\n\n");
@@ -182,6 +184,15 @@ final class DemoReport {
             int known = TYPE_ORDER.indexOf(kind);
             return known >= 0 ? known : TYPE_ORDER.indexOf("custom_action");
         }).thenComparing(Comparator.naturalOrder());
+    }
+
+    /** The admin notifications, such as the weekly digest, in the organisation's time. */
+    Table adminNotifications() {
+        Table.Builder table = Table.with("when", "channel", "message");
+        result.effects().stream().filter(effect -> effect.type().equals("admin_notification"))
+                .forEach(effect -> table.row(List.of(MINUTE.format(effect.at().atZone(result.zone())),
+                        text(effect.json(), "channel"), text(effect.json(), "message"))));
+        return table.build();
     }
 
     private String billing() {

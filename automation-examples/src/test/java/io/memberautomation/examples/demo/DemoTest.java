@@ -94,7 +94,9 @@ class DemoTest {
     void demo_whenDone_writesAReportWithSixDiagramsAndADayByDayTable() {
         assertThat(Pattern.compile("^```mermaid$", Pattern.MULTILINE).matcher(report).results().count()).isEqualTo(6);
         assertThat(report).contains("## Effects per day", "## Executions by automation and status",
-                "## Member timelines", "flowchart TD");
+                "## Member timelines", "flowchart TD", "## Posted to the board");
+        assertThat(Pattern.compile("^\\| 2026-03-(02|09|16) 08:30 \\| board \\| This week: \\d+ new members, ",
+                Pattern.MULTILINE).matcher(report).results().count()).isEqualTo(3);
         for (int day = 1; day <= DAYS; day++) {
             assertThat(report).contains("\n| " + day + " | " + LocalDate.of(2026, 3, 1).plusDays(day) + " | ");
         }
