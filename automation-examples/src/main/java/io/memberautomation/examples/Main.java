@@ -1,5 +1,6 @@
 package io.memberautomation.examples;
 
+import io.memberautomation.examples.demo.DemoCommand;
 import io.memberautomation.examples.simulate.SimulateCommand;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -25,6 +26,7 @@ public final class Main {
 
     private static Map<String, Command> commands() {
         Map<String, Command> commands = new LinkedHashMap<>();
+        commands.put("demo", new DemoCommand());
         commands.put("simulate", new SimulateCommand());
         return Collections.unmodifiableMap(commands);
     }

@@ -12,7 +12,8 @@ class MainTest {
 
         assertThat(cli.exitCode()).isEqualTo(2);
         assertThat(cli.out()).isEmpty();
-        assertThat(cli.err()).startsWith("usage: java -jar automation.jar COMMAND [ARGS]").contains("simulate FILE|-");
+        assertThat(cli.err()).startsWith("usage: java -jar automation.jar COMMAND [ARGS]")
+                .contains("demo [OPTIONS]", "simulate FILE|-");
     }
 
     @Test

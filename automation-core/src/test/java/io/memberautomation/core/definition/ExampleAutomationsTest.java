@@ -84,7 +84,7 @@ class ExampleAutomationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void example_whenValidated_hasNoErrorsAndNoWarnings(Path file) {
-        ValidationReport report = AutomationDefinitions.standard().validate(ExampleFiles.read(file));
+        ValidationReport report = ExampleFiles.DEFINITIONS.validate(ExampleFiles.read(file));
 
         assertThat(report.problems()).isEmpty();
         assertThat(report.automation()).isPresent();
@@ -93,8 +93,7 @@ class ExampleAutomationsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("examples")
     void writtenExample_whenCheckedAgainstTheSchema_conforms(Path file) {
-        AutomationDefinitions definitions = AutomationDefinitions.standard();
-        String written = definitions.write(definitions.read(ExampleFiles.read(file)));
+        String written = ExampleFiles.DEFINITIONS.write(ExampleFiles.DEFINITIONS.read(ExampleFiles.read(file)));
 
         Set<ValidationMessage> messages = SCHEMA.validate(parse(written));
 

@@ -19,6 +19,15 @@ final class ExampleFiles {
     private ExampleFiles() {}
 
     static final String SUFFIX = ".automation.json";
+    /**
+     * What the examples are read with: the built-in action types plus {@code award_badge}, the custom action
+     * the examples module registers ({@code AwardBadgeHandler}) and its demo's automations use; its one
+     * required param is {@code badge}.
+     */
+    static final AutomationDefinitions DEFINITIONS = AutomationDefinitions.builder()
+            .actionType("award_badge", params -> params.containsKey("badge") ? List.of()
+                    : List.of(ParamProblem.missing("badge")))
+            .build();
     private static final Set<String> SKIPPED = Set.of("target", ".git");
 
     /** The repository root: the highest directory, from the module upwards, that holds a pom.xml. */

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Writing loses nothing: every example reads back from what was written as an equal automation. */
 class RoundTripTest {
 
-    private static final AutomationDefinitions DEFINITIONS = AutomationDefinitions.standard();
+    private static final AutomationDefinitions DEFINITIONS = ExampleFiles.DEFINITIONS;
 
     static List<Path> examples() {
         return ExampleFiles.all();

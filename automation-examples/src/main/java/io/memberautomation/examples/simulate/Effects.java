@@ -21,17 +21,31 @@ import java.util.function.Consumer;
 /**
  * What an execution did to the outside world, read from its step log and its automation's definition: one
  * effect per email, SMS, tag, field and segment change, webhook call (failed attempts included), task,
- * admin notification, and one {@code skipped} effect per action not done for a reason of the member's.
+ * admin notification and completed custom action ({@code custom_action}, with the handler's output), and
+ * one {@code skipped} effect per action not done for a reason of the member's. The {@code simulate} report
+ * and the demo both count what happened this way.
  */
-final class Effects {
+public final class Effects {
     /** Effects in report order: by time, then by execution start, then by step log order. */
-    static final Comparator<Effect> ORDER = Comparator.comparing(Effect::at)
+    public static final Comparator<Effect> ORDER = Comparator.comparing(Effect::at)
             .thenComparing(Effect::executionStart)
             .thenComparing(Effect::executionId)
             .thenComparingInt(Effect::sequence);
 
-    /** One effect, with what it is sorted by. */
-    record Effect(Instant at, Instant executionStart, String executionId, int sequence, ObjectNode json) {}
+    /**
+     * One effect, with what it is sorted by.
+     *
+     * @param json the effect as the {@code simulate} report prints it: {@code at}, {@code type},
+     *             {@code memberId} (when the execution has a member), {@code executionId}, {@code stepId},
+     *             then the fields of its type
+     */
+    public record Effect(Instant at, Instant executionStart, String executionId, int sequence, ObjectNode json) {
+
+        /** The effect's type: {@code email}, {@code webhook}, {@code skipped}, {@code custom_action}, ... */
+        public String type() {
+            return json.get("type").asText();
+        }
+    }
 
     private final ExecutionRecord execution;
     private final Automation automation;
@@ -43,7 +57,7 @@ final class Effects {
     }
 
     /** The effects of one execution, in step log order. */
-    static List<Effect> of(ExecutionRecord execution, Automation automation, List<StepLogEntry> history) {
+    public static List<Effect> of(ExecutionRecord execution, Automation automation, List<StepLogEntry> history) {
         Effects effects = new Effects(execution, automation);
         history.forEach(effects::derive);
         return effects.effects;
@@ -78,7 +92,13 @@ final class Effects {
             case BuiltInActions.SEND_SMS -> copy(output, effect(entry, "sms"), "to", "body");
             case BuiltInActions.CREATE_TASK -> copy(output, effect(entry, "task"), "title", "assignee", "dueAt");
             case BuiltInActions.NOTIFY_ADMIN -> copy(output, effect(entry, "admin_notification"), "message", "channel");
-            default -> { }
+            default -> {
+                if (!BuiltInActions.isBuiltIn(type)) {
+                    ObjectNode custom = effect(entry, "custom_action");
+                    custom.put("action", type);
+                    custom.set("output", JsonValues.toJson(output));
+                }
+            }
         }
     }
 

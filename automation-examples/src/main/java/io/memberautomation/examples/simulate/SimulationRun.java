@@ -85,37 +85,30 @@ final class SimulationRun {
      * after {@code until}; at each stop applies the entries of that instant in order, then runs what is due.
      */
     private void walkClock() {
-        List<TimelineEntry> timeline = scenario.timeline();
-        int next = 0;
-        while (true) {
-            Optional<Instant> timer = persistence.timers().nextDueAt();
-            if (timer.isPresent() && !timer.get().isAfter(clock.now())) {
-                // runDue ran everything due by now; a timer still due is one nothing will run, and waiting
-                // for it would loop forever
-                throw new IllegalStateException("the engine left a timer due at " + timer.get() + " unrun at "
-                        + clock.now());
-            }
-            Optional<Instant> entry = next < timeline.size() ? Optional.of(timeline.get(next).at()) : Optional.empty();
-            Optional<Instant> stop = earliest(entry, timer);
-            if (stop.isEmpty() || !stop.get().isBefore(scenario.until())) {
-                return;
-            }
-            clock.set(stop.get());
-            while (next < timeline.size() && timeline.get(next).at().equals(stop.get())) {
-                apply(timeline.get(next++));
-            }
-            engine.runDue();
-        }
+        ClockWalk.walk(engine, clock, persistence.timers(), new TimelineAgenda(scenario.timeline()),
+                scenario.until());
     }
 
-    private static Optional<Instant> earliest(Optional<Instant> a, Optional<Instant> b) {
-        if (a.isEmpty()) {
-            return b;
+    /** The scenario's timeline, entry by entry. */
+    private final class TimelineAgenda implements ClockWalk.Agenda {
+        private final List<TimelineEntry> timeline;
+        private int next;
+
+        TimelineAgenda(List<TimelineEntry> timeline) {
+            this.timeline = timeline;
         }
-        if (b.isEmpty()) {
-            return a;
+
+        @Override
+        public Optional<Instant> nextAt() {
+            return next < timeline.size() ? Optional.of(timeline.get(next).at()) : Optional.empty();
         }
-        return Optional.of(a.get().isBefore(b.get()) ? a.get() : b.get());
+
+        @Override
+        public void runAt(Instant now) {
+            while (next < timeline.size() && timeline.get(next).at().equals(now)) {
+                apply(timeline.get(next++));
+            }
+        }
     }
 
     private void apply(TimelineEntry entry) {
