@@ -195,7 +195,7 @@ final class Pass {
         }
         ActionResult result;
         try {
-            Map<String, Object> params = services.renderer().renderParams(action.params(), renderData());
+            Map<String, Object> params = params(step, action);
             ActionContext context = new ActionContext(base.organizationId(), base.automationId(), base.id(), step.id(),
                     branch.attempt(), idempotencyKey(branch, step), params, member, base.trigger(), now);
             result = handler.execute(context);
@@ -236,7 +236,7 @@ final class Pass {
         MemberChange change;
         MemberPatch patch;
         try {
-            Map<String, Object> params = services.renderer().renderParams(action.params(), renderData());
+            Map<String, Object> params = params(step, action);
             patch = MemberActions.patchFor(action.type(), params,
                     new MemberActions.Context(member, now, zones.automationOrFallback()));
             change = services.members().apply(base.organizationId(), member.get().id(), patch);
@@ -437,6 +437,12 @@ final class Pass {
     private EvaluationContext evaluation() {
         return Contexts.evaluation(member, base.trigger(), services.organizations().data(base.organizationId()),
                 outputs, now, zones.automationOrFallback());
+    }
+
+    private Map<String, Object> params(Step step, Action action) {
+        return automation.hasTemplatedParams(step.id())
+                ? services.renderer().renderParams(action.params(), renderData())
+                : action.params();
     }
 
     private RenderData renderData() {
