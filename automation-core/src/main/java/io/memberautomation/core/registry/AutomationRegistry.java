@@ -30,6 +30,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * scan of all of them.
  */
 public final class AutomationRegistry {
+    /** An automation of an organization: a record, so a lookup builds no string (every execution pass makes two). */
+    private record HeadKey(String organizationId, String automationId) {}
+
     private record VersionKey(String organizationId, String automationId, int version) {}
 
     private record RouteKey(String organizationId, TriggerType type) {}
@@ -42,7 +45,7 @@ public final class AutomationRegistry {
     private final Clock clock;
     private final TriggerLoops loops;
     private final LoadingCache<VersionKey, CompiledAutomation> versions;
-    private final Map<String, Head> heads = new ConcurrentHashMap<>();
+    private final Map<HeadKey, Head> heads = new ConcurrentHashMap<>();
     private volatile Map<RouteKey, List<CompiledAutomation>> routes = Map.of();
 
     public AutomationRegistry(DefinitionStore store, AutomationDefinitions definitions, String defaultOrganizationId,
@@ -144,7 +147,7 @@ public final class AutomationRegistry {
     /** Reloads heads and statuses from the store (at start, and to see other nodes' changes). */
     public synchronized void refresh() {
         for (StoredDefinition stored : store.latestOfAll()) {
-            String k = key(stored.organizationId(), stored.automationId());
+            HeadKey k = key(stored.organizationId(), stored.automationId());
             Head current = heads.get(k);
             AutomationStatus status = WireName.parse(AutomationStatus.class, stored.status()).orElse(AutomationStatus.DRAFT);
             CompiledAutomation compiled = current != null && current.latest().version() == stored.version()
@@ -194,7 +197,7 @@ public final class AutomationRegistry {
         routes = Map.copyOf(next);
     }
 
-    private static String key(String organizationId, String automationId) {
-        return organizationId + '\u0000' + automationId;
+    private static HeadKey key(String organizationId, String automationId) {
+        return new HeadKey(organizationId, automationId);
     }
 }

@@ -6,6 +6,7 @@ import io.memberautomation.core.interpreter.Contexts;
 import io.memberautomation.core.interpreter.Organizations;
 import io.memberautomation.core.model.Automation;
 import io.memberautomation.core.model.Trigger;
+import io.memberautomation.core.model.TriggerType;
 import io.memberautomation.core.model.WireName;
 import io.memberautomation.core.registry.AutomationRegistry;
 import io.memberautomation.spi.Clock;
@@ -24,6 +25,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Enroller {
     private static final Logger LOG = LoggerFactory.getLogger(Enroller.class);
+    /** Wire names of the trigger types by ordinal, made once rather than on every event. */
+    private static final String[] TYPE_NAMES = Arrays.stream(TriggerType.values()).map(WireName::of)
+            .toArray(String[]::new);
 
     private final AutomationRegistry registry;
     private final ExecutionStore executions;
@@ -88,9 +93,9 @@ public final class Enroller {
             return new EnrollmentResult(false, List.of(), List.of());
         }
         EnrollmentResult result = executions.enroll(new Enrollment(event.organizationId(), event.id(), now, created));
-        if (!result.created().isEmpty()) {
-            LOG.debug("event {} ({}) enrolled {} execution(s)", event.id().orElse("-"), WireName.of(event.type()),
-                    result.created().size());
+        if (!result.created().isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("event {} ({}) enrolled {} execution(s)", event.id().orElse("-"),
+                    TYPE_NAMES[event.type().ordinal()], result.created().size());
         }
         return result;
     }
@@ -118,7 +123,7 @@ public final class Enroller {
     /** The event as conditions see it under {@code event.*}: its payload plus id, type and time. */
     public static Map<String, Object> eventData(TriggerEvent event, Instant acceptedAt) {
         Map<String, Object> data = new LinkedHashMap<>(event.payload());
-        data.put("type", WireName.of(event.type()));
+        data.put("type", TYPE_NAMES[event.type().ordinal()]);
         data.put("occurred_at", event.occurredAt().orElse(acceptedAt).toString());
         event.id().ifPresent(id -> data.put("id", id));
         return data;
