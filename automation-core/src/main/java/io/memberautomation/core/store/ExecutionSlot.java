@@ -1,33 +1,32 @@
 package io.memberautomation.core.store;
 
-import io.memberautomation.spi.ConcurrentUpdateException;
 import io.memberautomation.spi.store.ExecutionRecord;
+import io.memberautomation.spi.store.ExecutionStatus;
 import io.memberautomation.spi.store.StepLogEntry;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One execution's record and step log. Its monitor is the execution's lock: a commit holds it from the
  * revision check to the last write, and readers take it, so nobody sees a commit half applied.
  *
- * <p>The log is an array in sequence order. The engine writes sequences in increasing order, so a commit's
- * entries are checked against the last one and appended; entries out of order are placed by binary search.
+ * <p>Once the execution is terminal no commit can change it, and its record is kept as a {@link FinishedRecord};
+ * the log is always a {@link StepLogBook}. Both give back values equal to those written.
  */
 final class ExecutionSlot {
-    private static final StoredLog[] EMPTY = {};
-
     private final TimeKey creationKey;
-    private ExecutionRecord record;
-    private StoredLog[] logs = EMPTY;
-    private int logCount;
+    private final String automationId;
+    private @Nullable ExecutionRecord live;
+    private @Nullable FinishedRecord finished;
+    private final StepLogBook logs = new StepLogBook();
 
     ExecutionSlot(ExecutionRecord record, List<StepLogEntry> initialLogs) {
         this.creationKey = new TimeKey(record.createdAt(), record.id());
-        this.record = record;
-        append(initialLogs);
+        this.automationId = record.automationId();
+        replace(record);
+        logs.append(initialLogs);
     }
 
     /** Creation time then id: the execution's place in query order, which no commit can change. */
@@ -36,20 +35,36 @@ final class ExecutionSlot {
     }
 
     synchronized ExecutionRecord record() {
-        return record;
+        return live != null ? live : finishedRecord().expand();
+    }
+
+    /** The record, when it matches a query's automation and statuses (empty statuses: any); null otherwise. */
+    synchronized @Nullable ExecutionRecord matching(Optional<String> automation, Set<ExecutionStatus> statuses) {
+        if (automation.isPresent() && !automation.get().equals(automationId)
+                || !statuses.isEmpty() && !statuses.contains(status())) {
+            return null;
+        }
+        return record();
+    }
+
+    /** The record when the execution is not terminal; null otherwise. */
+    synchronized @Nullable ExecutionRecord unfinished() {
+        return live;
     }
 
     synchronized List<StepLogEntry> logs() {
-        List<StepLogEntry> entries = new ArrayList<>(logCount);
-        for (int i = 0; i < logCount; i++) {
-            entries.add(logs[i].toEntry(record.id()));
-        }
-        return List.copyOf(entries);
+        return List.copyOf(logs.read(creationKey.id()));
     }
 
     /** Replaces the record; the caller holds this slot's monitor and has checked the revision. */
     void replace(ExecutionRecord next) {
-        record = next;
+        if (next.status().isTerminal()) {
+            finished = new FinishedRecord(next);
+            live = null;
+        } else {
+            live = next;
+            finished = null;
+        }
     }
 
     /**
@@ -57,61 +72,23 @@ final class ExecutionSlot {
      * The caller holds this slot's monitor.
      */
     void checkNewSequences(List<StepLogEntry> entries) {
-        if (ascendingAfterLast(entries)) {
-            return;
-        }
-        Set<Integer> seen = new HashSet<>(entries.size() * 2);
-        for (StepLogEntry entry : entries) {
-            if (indexOf(entry.sequence()) >= 0 || !seen.add(entry.sequence())) {
-                throw new ConcurrentUpdateException("step log " + entry.sequence() + " of execution "
-                        + entry.executionId() + " is already written");
-            }
-        }
+        logs.checkNew(entries);
     }
 
     /** Appends checked entries; the caller holds this slot's monitor. */
     void append(List<StepLogEntry> entries) {
-        if (entries.isEmpty()) {
-            return;
-        }
-        if (logCount + entries.size() > logs.length) {
-            logs = Arrays.copyOf(logs, Math.max(logCount + entries.size(), logCount * 2));
-        }
-        for (StepLogEntry entry : entries) {
-            int position = -indexOf(entry.sequence()) - 1;
-            System.arraycopy(logs, position, logs, position + 1, logCount - position);
-            logs[position] = StoredLog.of(entry);
-            logCount++;
-        }
+        logs.append(entries);
     }
 
-    /** The common case: strictly increasing sequences, all after the last one written. */
-    private boolean ascendingAfterLast(List<StepLogEntry> entries) {
-        int previous = logCount == 0 ? -1 : logs[logCount - 1].sequence;
-        for (StepLogEntry entry : entries) {
-            if (entry.sequence() <= previous) {
-                return false;
-            }
-            previous = entry.sequence();
-        }
-        return true;
+    private ExecutionStatus status() {
+        return live != null ? live.status() : finishedRecord().status();
     }
 
-    /** The index of the sequence in the log, or {@code -(insertion point) - 1} (as {@link Arrays#binarySearch}). */
-    private int indexOf(int sequence) {
-        int low = 0;
-        int high = logCount - 1;
-        while (low <= high) {
-            int middle = (low + high) >>> 1;
-            int found = logs[middle].sequence;
-            if (found < sequence) {
-                low = middle + 1;
-            } else if (found > sequence) {
-                high = middle - 1;
-            } else {
-                return middle;
-            }
+    private FinishedRecord finishedRecord() {
+        FinishedRecord record = finished;
+        if (record == null) {
+            throw new IllegalStateException("execution " + creationKey.id() + " has no record");
         }
-        return -(low + 1);
+        return record;
     }
 }

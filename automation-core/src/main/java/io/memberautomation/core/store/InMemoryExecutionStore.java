@@ -162,8 +162,8 @@ final class InMemoryExecutionStore implements ExecutionStore {
                     || query.createdFrom().isPresent() && key.at().isBefore(query.createdFrom().get())) {
                 continue;
             }
-            ExecutionRecord record = slot.record();
-            if (!matches(query, record)) {
+            ExecutionRecord record = slot.matching(query.automationId(), query.statuses());
+            if (record == null) {
                 continue;
             }
             if (page.size() == query.limit()) {
@@ -179,8 +179,8 @@ final class InMemoryExecutionStore implements ExecutionStore {
     public List<ExecutionRecord> findUnfinished(String organizationId, String memberId) {
         List<ExecutionRecord> unfinished = new ArrayList<>();
         for (ExecutionSlot slot : table.ofMember(organizationId, memberId)) {
-            ExecutionRecord record = slot.record();
-            if (!record.status().isTerminal()) {
+            ExecutionRecord record = slot.unfinished();
+            if (record != null) {
                 unfinished.add(record);
             }
         }
@@ -196,11 +196,6 @@ final class InMemoryExecutionStore implements ExecutionStore {
             return index.tailMap(after.get(), false);
         }
         return from.map(start -> index.tailMap(start, true)).orElse(index);
-    }
-
-    private static boolean matches(ExecutionQuery query, ExecutionRecord record) {
-        return query.automationId().map(record.automationId()::equals).orElse(true)
-                && (query.statuses().isEmpty() || query.statuses().contains(record.status()));
     }
 
     private static Optional<GuardKey> guardKey(ExecutionRecord record) {
