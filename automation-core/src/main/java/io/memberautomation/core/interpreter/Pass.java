@@ -37,6 +37,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -47,6 +48,9 @@ import org.jspecify.annotations.Nullable;
  * is committed, so a crash during the call re-runs only that step, with the same idempotency key.
  */
 final class Pass {
+    /** The ids of the first branches made once: every step log entry keeps its branch id. */
+    private static final String[] BRANCH_IDS = IntStream.range(0, 256).mapToObj(n -> "b" + n).toArray(String[]::new);
+
     private final InterpreterServices services;
     private final WorkLease lease;
     private final CompiledAutomation automation;
@@ -309,10 +313,17 @@ final class Pass {
     /** Replaces a branch by one per next step; the new ids derive from the log sequence, unique per execution. */
     private void advance(Branch branch, List<String> next, int logSequence) {
         for (int i = 0; i < next.size(); i++) {
-            String id = "b" + logSequence + (i == 0 ? "" : "." + i);
-            due.add(Branch.ready(id, next.get(i)));
+            due.add(Branch.ready(branchId(logSequence, i), next.get(i)));
         }
         dirty = true;
+    }
+
+    /** {@code b<sequence>}, then {@code .<i>} for the second and later of parallel next steps. */
+    private static String branchId(int logSequence, int index) {
+        if (index == 0 && logSequence < BRANCH_IDS.length) {
+            return BRANCH_IDS[logSequence];
+        }
+        return "b" + logSequence + (index == 0 ? "" : "." + index);
     }
 
     private boolean loadMember() {
