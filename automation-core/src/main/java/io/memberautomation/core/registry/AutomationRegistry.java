@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Saved automations and their versions. Every version is compiled once and cached (executions are pinned
@@ -30,12 +31,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * scan of all of them.
  */
 public final class AutomationRegistry {
-    /** An automation of an organization: a record, so a lookup builds no string (every execution pass makes two). */
-    private record HeadKey(String organizationId, String automationId) {}
+    /**
+     * An automation of an organization: a record, so a lookup builds no string (every execution pass makes two).
+     * {@code equals} and {@code hashCode} are written out: the generated ones dispatch through a method handle
+     * shared by every record class, which the JIT does not inline on these hot lookups.
+     */
+    private record HeadKey(String organizationId, String automationId) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof HeadKey other && organizationId.equals(other.organizationId)
+                    && automationId.equals(other.automationId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * organizationId.hashCode() + automationId.hashCode();
+        }
+    }
 
     private record VersionKey(String organizationId, String automationId, int version) {}
 
-    private record RouteKey(String organizationId, TriggerType type) {}
+    /** {@code equals} and {@code hashCode} as in {@link HeadKey}. */
+    private record RouteKey(String organizationId, TriggerType type) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof RouteKey other && organizationId.equals(other.organizationId) && type == other.type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * organizationId.hashCode() + type.hashCode();
+        }
+    }
 
     private record Head(CompiledAutomation latest, AutomationStatus status) {}
 

@@ -23,9 +23,36 @@ final class EnrollmentLedger {
     private static final int STRIPE_BITS = 6;
     private static final int STRIPES = 1 << STRIPE_BITS;
 
-    record GuardKey(String organizationId, String automationId, String memberId) {}
+    /**
+     * {@code equals} and {@code hashCode} are written out: the generated ones dispatch through a method handle
+     * shared by every record class, which the JIT does not inline on these hot lookups.
+     */
+    record GuardKey(String organizationId, String automationId, String memberId) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof GuardKey other && organizationId.equals(other.organizationId)
+                    && automationId.equals(other.automationId) && memberId.equals(other.memberId);
+        }
 
-    record EventKey(String organizationId, String eventId) {}
+        @Override
+        public int hashCode() {
+            return 31 * (31 * organizationId.hashCode() + automationId.hashCode()) + memberId.hashCode();
+        }
+    }
+
+    /** {@code equals} and {@code hashCode} as in {@link GuardKey}. */
+    record EventKey(String organizationId, String eventId) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof EventKey other && organizationId.equals(other.organizationId)
+                    && eventId.equals(other.eventId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * organizationId.hashCode() + eventId.hashCode();
+        }
+    }
 
     private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
     private final ConcurrentHashMap<GuardKey, GuardState> guards = new ConcurrentHashMap<>();

@@ -26,7 +26,22 @@ final class ExecutionTable {
             new ConcurrentHashMap<>();
     private final ConcurrentHashMap<MemberKey, MemberSlots> byMember = new ConcurrentHashMap<>();
 
-    record MemberKey(String organizationId, String memberId) {}
+    /**
+     * {@code equals} and {@code hashCode} are written out: the generated ones dispatch through a method handle
+     * shared by every record class, which the JIT does not inline on these hot lookups.
+     */
+    record MemberKey(String organizationId, String memberId) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof MemberKey other && organizationId.equals(other.organizationId)
+                    && memberId.equals(other.memberId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * organizationId.hashCode() + memberId.hashCode();
+        }
+    }
 
     /** The first {@code size} cells of {@code slots}, in creation order; cells past them may be written later. */
     private record MemberSlots(ExecutionSlot[] slots, int size) {
