@@ -23,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * map is <em>missing</em>.
  */
 public final class EvaluationContext {
+    private static final long SECONDS_PER_DAY = 86_400;
     private final @Nullable Object[] roots;
     /** Also in {@code roots}; kept apart because nearly every path starts here. */
     private final Map<String, ?> member;
@@ -41,7 +42,11 @@ public final class EvaluationContext {
         roots[FieldPath.Root.STEPS.ordinal()] = new HashMap<>(builder.steps);
         this.now = now;
         this.zone = builder.zone;
-        this.today = LocalDate.ofInstant(now, zone);
+        // for a fixed offset (UTC, nearly always) without asking the zone for its rules, which on this JDK
+        // builds a ZoneRules object per call
+        this.today = zone instanceof ZoneOffset offset
+                ? LocalDate.ofEpochDay(Math.floorDiv(now.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY))
+                : LocalDate.ofInstant(now, zone);
         this.todayEpochDay = today.toEpochDay();
     }
 
@@ -105,6 +110,16 @@ public final class EvaluationContext {
             return this;
         }
 
+        /** The member's fields plus its {@code id} under {@code id}, as the engine passes a member; copied once. */
+        public Builder member(String id, Map<String, ?> fields) {
+            Objects.requireNonNull(fields, "member");
+            Map<String, Object> copy = new HashMap<>(capacity(fields.size() + 1));
+            fields.forEach(copy::put);
+            copy.put("id", Objects.requireNonNull(id, "id"));
+            this.member = copy;
+            return this;
+        }
+
         /** The member before the change that triggered the evaluation (default: absent). */
         public Builder previous(Map<String, ?> previous) {
             this.previous = copy(previous, "previous");
@@ -153,7 +168,15 @@ public final class EvaluationContext {
         // context never hands the map out, so it needs no unmodifiable wrapper (one indirection less per read)
         private static Map<String, ?> copy(Map<String, ?> source, String what) {
             Objects.requireNonNull(source, what);
-            return new HashMap<>(source);
+            Map<String, Object> copy = new HashMap<>(capacity(source.size()));
+            // forEach, not the copy constructor: an unmodifiable source wraps every entry it iterates
+            source.forEach(copy::put);
+            return copy;
+        }
+
+        /** A HashMap capacity that holds {@code size} entries without resizing. */
+        private static int capacity(int size) {
+            return (int) (size / 0.75f) + 1;
         }
     }
 }

@@ -29,7 +29,7 @@ public final class Contexts {
                 .organization(organization)
                 .now(now)
                 .zone(zone);
-        member.ifPresent(m -> builder.member(memberData(m)));
+        member.ifPresent(m -> builder.member(m.id(), m.fields()));
         if (event.get(TriggerEvent.PREVIOUS) instanceof Map<?, ?> previous) {
             @SuppressWarnings("unchecked")
             Map<String, ?> fields = (Map<String, ?>) previous;
