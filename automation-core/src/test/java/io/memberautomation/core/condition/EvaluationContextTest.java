@@ -107,4 +107,28 @@ class EvaluationContextTest {
         member.put("status", "lapsed");
         assertThat(ctx.valueAt(FieldPath.parse("member.status"))).contains("active");
     }
+
+    @ParameterizedTest
+    @MethodSource("offsetsAroundMidnight")
+    void build_whenZoneIsAFixedOffset_computesTheSameTodayAsTheZoneRules(String instant, ZoneOffset offset) {
+        Instant now = Instant.parse(instant);
+        assertThat(EvaluationContext.builder().now(now).zone(offset).build().today())
+                .isEqualTo(LocalDate.ofInstant(now, offset));
+    }
+
+    static Stream<Arguments> offsetsAroundMidnight() {
+        return Stream.of(arguments("2026-01-20T23:30:00Z", ZoneOffset.ofHours(14)),
+                arguments("2026-01-20T00:30:00Z", ZoneOffset.ofHours(-12)),
+                arguments("1969-12-31T23:59:59Z", ZoneOffset.UTC),
+                arguments("2026-01-20T10:00:00Z", ZoneOffset.ofHoursMinutes(5, 45)));
+    }
+
+    @Test
+    void member_withIdAndFields_readsBothAndKeepsItsOwnCopy() {
+        Map<String, Object> fields = new HashMap<>(Map.of("status", "active"));
+        EvaluationContext ctx = EvaluationContext.builder().member("m-7", fields).now(NOW).build();
+        fields.put("status", "lapsed");
+        assertThat(ctx.valueAt(FieldPath.parse("member.status"))).contains("active");
+        assertThat(ctx.valueAt(FieldPath.parse("member.id"))).contains("m-7");
+    }
 }
