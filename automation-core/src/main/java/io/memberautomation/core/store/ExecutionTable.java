@@ -1,6 +1,7 @@
 package io.memberautomation.core.store;
 
 import io.memberautomation.spi.store.ExecutionRecord;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
@@ -43,22 +44,36 @@ final class ExecutionTable {
         }
     }
 
-    /** The first {@code size} cells of {@code slots}, in creation order; cells past them may be written later. */
-    private record MemberSlots(ExecutionSlot[] slots, int size) {
+    /**
+     * The first {@code size} cells of {@code slots}, in creation order; cells past them may be written later.
+     * The last cell's creation time is kept here too, so that appending the member's newest execution does not
+     * read the previous one (an old object, rarely in cache).
+     */
+    private record MemberSlots(ExecutionSlot[] slots, int size, long lastSecond, int lastNano) {
+        static MemberSlots of(ExecutionSlot slot) {
+            Instant at = slot.creationKey().at();
+            return new MemberSlots(new ExecutionSlot[] {slot}, 1, at.getEpochSecond(), at.getNano());
+        }
+
         MemberSlots with(ExecutionSlot slot) {
+            Instant at = slot.creationKey().at();
             int position = size;
-            while (position > 0 && slots[position - 1].creationKey().compareTo(slot.creationKey()) > 0) {
-                position--;
+            if (at.getEpochSecond() < lastSecond || at.getEpochSecond() == lastSecond && at.getNano() <= lastNano) {
+                while (position > 0 && slots[position - 1].creationKey().compareTo(slot.creationKey()) > 0) {
+                    position--;
+                }
             }
+            long second = position == size ? at.getEpochSecond() : lastSecond;
+            int nano = position == size ? at.getNano() : lastNano;
             if (position == size && size < slots.length) {
                 slots[size] = slot;
-                return new MemberSlots(slots, size + 1);
+                return new MemberSlots(slots, size + 1, second, nano);
             }
             ExecutionSlot[] copy = new ExecutionSlot[Math.max(4, size * 2)];
             System.arraycopy(slots, 0, copy, 0, position);
             copy[position] = slot;
             System.arraycopy(slots, position, copy, position + 1, size - position);
-            return new MemberSlots(copy, size + 1);
+            return new MemberSlots(copy, size + 1, second, nano);
         }
     }
 
@@ -76,7 +91,7 @@ final class ExecutionTable {
         byOrganization.computeIfAbsent(record.organizationId(), org -> new ConcurrentSkipListMap<>())
                 .put(slot.creationKey(), slot);
         record.memberId().ifPresent(member -> byMember.compute(new MemberKey(record.organizationId(), member),
-                (key, current) -> current == null ? new MemberSlots(new ExecutionSlot[] {slot}, 1) : current.with(slot)));
+                (key, current) -> current == null ? MemberSlots.of(slot) : current.with(slot)));
         slots.put(record.id(), slot);
     }
 
