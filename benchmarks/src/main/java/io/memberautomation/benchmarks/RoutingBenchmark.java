@@ -89,6 +89,8 @@ public class RoutingBenchmark {
         if (!none.created().isEmpty() || one.created().size() != 1) {
             throw new IllegalStateException("the events do not enroll as intended: " + none + " / " + one);
         }
+        // the previous iteration's engine is garbage now: collect it outside the measurement (as -gc true would)
+        System.gc();
     }
 
     @TearDown(Level.Iteration)
