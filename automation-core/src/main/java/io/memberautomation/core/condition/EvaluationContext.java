@@ -1,6 +1,8 @@
 package io.memberautomation.core.condition;
 
 import io.memberautomation.core.model.FieldPath;
+import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.store.ExecutionRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a condition is evaluated against: the member, the member before the change ({@code previous}), the
  * trigger event, the organization, the outputs of earlier steps, the current instant and the timezone of date
- * conditions. Immutable: the builder copies each map shallowly (nested maps and lists are not copied, so do not
- * change them while the context is in use). {@code today} is computed once, from {@code now} in {@code zone}.
+ * conditions. Immutable: the builder copies each map it is given shallowly (nested maps and lists are not copied,
+ * so do not change them while the context is in use); a {@code Member} or an {@code ExecutionRecord}, which never
+ * change, are read in place. {@code today} is computed once, from {@code now} in {@code zone}.
  *
  * <p>A path is read by taking its root map ({@code member}, {@code previous}, {@code event},
  * {@code organization}) and following one {@link Map#get} per key; {@code steps.<id>.output.x} takes the output
@@ -110,19 +113,27 @@ public final class EvaluationContext {
             return this;
         }
 
-        /** The member's fields plus its {@code id} under {@code id}, as the engine passes a member; copied once. */
-        public Builder member(String id, Map<String, ?> fields) {
-            Objects.requireNonNull(fields, "member");
-            Map<String, Object> copy = new HashMap<>(capacity(fields.size() + 1));
-            fields.forEach(copy::put);
-            copy.put("id", Objects.requireNonNull(id, "id"));
-            this.member = copy;
+        /**
+         * A member: its fields, and its id under {@code id}. A {@link Member} never changes, so its fields are read
+         * in place rather than copied, and a condition touches only the fields it names.
+         */
+        public Builder member(Member member) {
+            this.member = new MemberView(member.id(), member.fields());
             return this;
         }
 
         /** The member before the change that triggered the evaluation (default: absent). */
         public Builder previous(Map<String, ?> previous) {
             this.previous = copy(previous, "previous");
+            return this;
+        }
+
+        /**
+         * The trigger event of an execution ({@code type}, {@code occurred_at} and its payload fields), read in
+         * place: an {@link ExecutionRecord}'s trigger data never changes.
+         */
+        public Builder event(ExecutionRecord execution) {
+            this.event = execution.trigger();
             return this;
         }
 

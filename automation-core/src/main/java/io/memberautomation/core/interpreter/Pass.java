@@ -446,7 +446,7 @@ final class Pass {
     }
 
     private EvaluationContext evaluation() {
-        return Contexts.evaluation(member, base.trigger(), services.organizations().data(base.organizationId()),
+        return Contexts.evaluation(member, base, services.organizations().data(base.organizationId()),
                 outputs, now, zones.automationOrFallback());
     }
 
