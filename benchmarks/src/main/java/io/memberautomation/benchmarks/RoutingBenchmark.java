@@ -35,8 +35,11 @@ import org.openjdk.jmh.annotations.TearDown;
  *       deduplication, enrollment guard, execution inserted and queued). The executions are not run.</li>
  * </ul>
  *
- * Events go round-robin over the organizations and, within each, over 1,000 members. A fresh engine per
- * iteration, since {@code enrollOne} keeps every execution and event id. Run:
+ * Both sizes have 10,000 members in all (1,000 per organization for 100 automations, 100 for 1,000), so that
+ * the member data an event touches, and the cache misses it costs, do not grow with the parameter either; events
+ * go round-robin over the organizations and, within each, over its members. A fresh engine per iteration, since
+ * {@code enrollOne} keeps every execution it enrolls (not run: the queue and the store grow through the
+ * iteration, and the collector copies what they keep). Run:
  * {@code java -Xmx2g -jar benchmarks/target/benchmarks.jar Routing -f 1 -wi 3 -w 3s -i 5 -r 3s}.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -44,7 +47,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Thread)
 public class RoutingBenchmark {
     static final int PER_ORGANIZATION = 10;
-    static final int MEMBERS_PER_ORGANIZATION = 1_000;
+    static final int MEMBERS = 10_000;
     private static final String[] TYPES = {"payment_failed", "payment_succeeded", "event_registered",
             "event_attended", "subscription_created"};
 
@@ -54,6 +57,7 @@ public class RoutingBenchmark {
     private AutomationEngine engine;
     private String[] organizations;
     private String[] memberIds;
+    private int membersPerOrganization;
     private Map<String, Object> noMatchPayload;
     private Map<String, Object> matchPayload;
     private long sequence;
@@ -62,14 +66,15 @@ public class RoutingBenchmark {
     public void freshEngine() {
         int organizationCount = automations / PER_ORGANIZATION;
         organizations = new String[organizationCount];
-        memberIds = new String[MEMBERS_PER_ORGANIZATION];
-        for (int m = 0; m < MEMBERS_PER_ORGANIZATION; m++) {
+        membersPerOrganization = MEMBERS / organizationCount;
+        memberIds = new String[membersPerOrganization];
+        for (int m = 0; m < membersPerOrganization; m++) {
             memberIds[m] = "m-" + m;
         }
         InMemoryMemberDirectory members = new InMemoryMemberDirectory();
         for (int o = 0; o < organizationCount; o++) {
             organizations[o] = "org-" + o;
-            for (int m = 0; m < MEMBERS_PER_ORGANIZATION; m++) {
+            for (int m = 0; m < membersPerOrganization; m++) {
                 members.put(new Member(memberIds[m], organizations[o], Map.of("status", "active", "tier", "silver",
                         "email", "m" + m + "@example.org", "lifetime_value", 120)));
             }
@@ -127,14 +132,14 @@ public class RoutingBenchmark {
         long n = sequence++;
         return new TriggerEvent(Optional.empty(), organizations[(int) (n % organizations.length)],
                 TriggerType.PAYMENT_FAILED, Optional.of(memberIds[(int) (n / organizations.length
-                % MEMBERS_PER_ORGANIZATION)]), noMatchPayload, Optional.empty());
+                % membersPerOrganization)]), noMatchPayload, Optional.empty());
     }
 
     private TriggerEvent matchEvent() {
         long n = sequence++;
         return new TriggerEvent(Optional.of("e-" + n), organizations[(int) (n % organizations.length)],
                 TriggerType.PAYMENT_FAILED, Optional.of(memberIds[(int) (n / organizations.length
-                % MEMBERS_PER_ORGANIZATION)]), matchPayload, Optional.empty());
+                % membersPerOrganization)]), matchPayload, Optional.empty());
     }
 
     @Benchmark
