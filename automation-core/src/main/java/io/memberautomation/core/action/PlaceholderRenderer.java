@@ -80,6 +80,34 @@ public final class PlaceholderRenderer {
         return renderMap(params, new LazyContext(data));
     }
 
+    /**
+     * Whether any string inside {@code params}, however deep, has a placeholder tag. When none has,
+     * {@link #renderParams} returns a map equal to {@code params}, so a caller that checked once may skip it.
+     */
+    public static boolean hasPlaceholders(Map<String, ?> params) {
+        return containsTags(params);
+    }
+
+    private static boolean containsTags(@Nullable Object value) {
+        if (value instanceof String text) {
+            return TemplateCompiler.hasTags(text);
+        }
+        if (value instanceof Map<?, ?> map) {
+            for (Object element : map.values()) {
+                if (containsTags(element)) {
+                    return true;
+                }
+            }
+        } else if (value instanceof List<?> list) {
+            for (Object element : list) {
+                if (containsTags(element)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private Map<String, Object> renderMap(Map<?, ?> source, LazyContext context) {
         Map<String, Object> out = new LinkedHashMap<>(source.size() * 2);
         source.forEach((key, value) -> out.put(String.valueOf(key), renderValue(value, context)));

@@ -19,4 +19,9 @@ final class BooleanOperand extends CompiledOperand {
     String describe(@Nullable Object value, EvaluationContext ctx) {
         return Boolean.toString(literal);
     }
+
+    @Override
+    String fixedDescription() {
+        return Boolean.toString(literal);
+    }
 }

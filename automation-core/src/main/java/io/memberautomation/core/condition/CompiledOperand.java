@@ -26,4 +26,9 @@ abstract class CompiledOperand {
 
     /** The operand rendered for an explanation, resolved against the value the leaf saw where that matters. */
     abstract String describe(@Nullable Object value, EvaluationContext ctx);
+
+    /** {@link #describe}'s text when it never depends on the value or context (a literal); null otherwise. */
+    @Nullable String fixedDescription() {
+        return null;
+    }
 }

@@ -1,6 +1,8 @@
 package io.memberautomation.core.condition;
 
 import io.memberautomation.core.model.FieldPath;
+import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.store.ExecutionRecord;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -14,8 +16,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * What a condition is evaluated against: the member, the member before the change ({@code previous}), the
  * trigger event, the organization, the outputs of earlier steps, the current instant and the timezone of date
- * conditions. Immutable: the builder copies each map shallowly (nested maps and lists are not copied, so do not
- * change them while the context is in use). {@code today} is computed once, from {@code now} in {@code zone}.
+ * conditions. Immutable: the builder copies each map it is given shallowly (nested maps and lists are not copied,
+ * so do not change them while the context is in use); a {@code Member} or an {@code ExecutionRecord}, which never
+ * change, are read in place. {@code today} is computed once, from {@code now} in {@code zone}.
  *
  * <p>A path is read by taking its root map ({@code member}, {@code previous}, {@code event},
  * {@code organization}) and following one {@link Map#get} per key; {@code steps.<id>.output.x} takes the output
@@ -23,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * map is <em>missing</em>.
  */
 public final class EvaluationContext {
+    private static final long SECONDS_PER_DAY = 86_400;
     private final @Nullable Object[] roots;
     /** Also in {@code roots}; kept apart because nearly every path starts here. */
     private final Map<String, ?> member;
@@ -41,7 +45,11 @@ public final class EvaluationContext {
         roots[FieldPath.Root.STEPS.ordinal()] = new HashMap<>(builder.steps);
         this.now = now;
         this.zone = builder.zone;
-        this.today = LocalDate.ofInstant(now, zone);
+        // for a fixed offset (UTC, nearly always) without asking the zone for its rules, which on this JDK
+        // builds a ZoneRules object per call
+        this.today = zone instanceof ZoneOffset offset
+                ? LocalDate.ofEpochDay(Math.floorDiv(now.getEpochSecond() + offset.getTotalSeconds(), SECONDS_PER_DAY))
+                : LocalDate.ofInstant(now, zone);
         this.todayEpochDay = today.toEpochDay();
     }
 
@@ -105,9 +113,27 @@ public final class EvaluationContext {
             return this;
         }
 
+        /**
+         * A member: its fields, and its id under {@code id}. A {@link Member} never changes, so its fields are read
+         * in place rather than copied, and a condition touches only the fields it names.
+         */
+        public Builder member(Member member) {
+            this.member = new MemberView(member.id(), member.fields());
+            return this;
+        }
+
         /** The member before the change that triggered the evaluation (default: absent). */
         public Builder previous(Map<String, ?> previous) {
             this.previous = copy(previous, "previous");
+            return this;
+        }
+
+        /**
+         * The trigger event of an execution ({@code type}, {@code occurred_at} and its payload fields), read in
+         * place: an {@link ExecutionRecord}'s trigger data never changes.
+         */
+        public Builder event(ExecutionRecord execution) {
+            this.event = execution.trigger();
             return this;
         }
 
@@ -153,7 +179,15 @@ public final class EvaluationContext {
         // context never hands the map out, so it needs no unmodifiable wrapper (one indirection less per read)
         private static Map<String, ?> copy(Map<String, ?> source, String what) {
             Objects.requireNonNull(source, what);
-            return new HashMap<>(source);
+            Map<String, Object> copy = new HashMap<>(capacity(source.size()));
+            // forEach, not the copy constructor: an unmodifiable source wraps every entry it iterates
+            source.forEach(copy::put);
+            return copy;
+        }
+
+        /** A HashMap capacity that holds {@code size} entries without resizing. */
+        private static int capacity(int size) {
+            return (int) (size / 0.75f) + 1;
         }
     }
 }

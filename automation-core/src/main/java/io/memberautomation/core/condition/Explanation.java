@@ -2,9 +2,6 @@ package io.memberautomation.core.condition;
 
 import io.memberautomation.core.model.GroupOperator;
 import io.memberautomation.core.model.WireName;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +43,10 @@ public sealed interface Explanation permits Explanation.Group, Explanation.Leaf 
     /** A group node: its operator, negation, result and its children in order. */
     record Group(GroupOperator operator, boolean negate, boolean result, List<Explanation> children)
             implements Explanation {
+        private static final String[] KEYS = {"operator", "negate", "result", "conditions"};
+        private static final String AND = WireName.of(GroupOperator.AND);
+        private static final String OR = WireName.of(GroupOperator.OR);
+
         public Group {
             Objects.requireNonNull(operator, "operator");
             children = List.copyOf(children);
@@ -53,16 +54,12 @@ public sealed interface Explanation permits Explanation.Group, Explanation.Leaf 
 
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("operator", WireName.of(operator));
-            map.put("negate", negate);
-            map.put("result", result);
-            List<Object> conditions = new ArrayList<>(children.size());
-            for (Explanation child : children) {
-                conditions.add(child.toMap());
+            Object[] conditions = new Object[children.size()];
+            for (int i = 0; i < conditions.length; i++) {
+                conditions[i] = children.get(i).toMap();
             }
-            map.put("conditions", Collections.unmodifiableList(conditions));
-            return Collections.unmodifiableMap(map);
+            return new FixedOrderMap(KEYS, new Object[] {operator == GroupOperator.AND ? AND : OR, negate, result,
+                    List.of(conditions)});
         }
 
         /** An indented tree, one node per line: {@code AND -> false}, then the children. */
@@ -99,16 +96,30 @@ public sealed interface Explanation permits Explanation.Group, Explanation.Leaf 
             }
         }
 
+        /** The key arrays of the four shapes, indexed by (expected present ? 2 : 0) + (reason present ? 1 : 0). */
+        private static final String[][] SHAPES = {
+            {"field", "op", "seen", "result"},
+            {"field", "op", "seen", "result", "reason"},
+            {"field", "op", "seen", "expected", "result"},
+            {"field", "op", "seen", "expected", "result", "reason"},
+        };
+
         @Override
         public Map<String, Object> toMap() {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("field", field);
-            map.put("op", operator);
-            map.put("seen", seen);
-            expected.ifPresent(text -> map.put("expected", text));
-            map.put("result", result);
-            reason.ifPresent(why -> map.put("reason", why.wireName()));
-            return Collections.unmodifiableMap(map);
+            String[] keys = SHAPES[(expected.isPresent() ? 2 : 0) + (reason.isPresent() ? 1 : 0)];
+            Object[] values = new Object[keys.length];
+            int i = 0;
+            values[i++] = field;
+            values[i++] = operator;
+            values[i++] = seen;
+            if (expected.isPresent()) {
+                values[i++] = expected.get();
+            }
+            values[i++] = result;
+            if (reason.isPresent()) {
+                values[i] = reason.get().wireName();
+            }
+            return new FixedOrderMap(keys, values);
         }
 
         /** One line: {@code member.status eq "active" -> false (seen "lapsed")}. */

@@ -1,7 +1,6 @@
 package io.memberautomation.core.condition;
 
 import io.memberautomation.core.model.GroupOperator;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,15 +41,15 @@ abstract class GroupNode extends Node implements CompiledCondition {
     /** Explains every child, even those {@link #test} would skip: conditions are pure, and the log shows all values. */
     @Override
     public final Explanation explain(EvaluationContext ctx) {
-        List<Explanation> explained = new ArrayList<>(children.length);
+        Explanation[] explained = new Explanation[children.length];
         boolean decided = false;
-        for (Node child : children) {
-            Explanation explanation = child.explain(ctx);
-            explained.add(explanation);
-            decided |= explanation.result() != and;
+        for (int i = 0; i < explained.length; i++) {
+            explained[i] = children[i].explain(ctx);
+            decided |= explained[i].result() != and;
         }
         boolean result = (decided ? !and : and) ^ negate;
-        return new Explanation.Group(operator, negate, result, explained);
+        // an immutable list, which the record keeps as it is instead of copying
+        return new Explanation.Group(operator, negate, result, List.of(explained));
     }
 
     private static final class Of0 extends GroupNode {

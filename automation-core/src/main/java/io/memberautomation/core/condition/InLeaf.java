@@ -21,6 +21,8 @@ final class InLeaf extends LeafNode {
     private final Set<String> strings;
     private final CompiledOperand[] others;
     private final CompiledOperand[] all;
+    /** The rendered list, made once when every element is a literal; null when one is a field. */
+    private final @Nullable String fixedExpected;
 
     InLeaf(Condition condition, boolean negated, Set<String> strings, List<CompiledOperand> others,
            List<CompiledOperand> all) {
@@ -30,6 +32,16 @@ final class InLeaf extends LeafNode {
         this.strings = new HashSet<>(strings);
         this.others = others.toArray(new CompiledOperand[0]);
         this.all = all.toArray(new CompiledOperand[0]);
+        this.fixedExpected = allFixed(this.all) ? render(this.all, null, null) : null;
+    }
+
+    private static boolean allFixed(CompiledOperand[] operands) {
+        for (CompiledOperand operand : operands) {
+            if (operand.fixedDescription() == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
@@ -64,10 +76,16 @@ final class InLeaf extends LeafNode {
 
     @Override
     Optional<String> expected(@Nullable Object value, EvaluationContext ctx) {
+        return Optional.of(fixedExpected != null ? fixedExpected : render(all, value, ctx));
+    }
+
+    /** With a null context, every operand must have a {@link CompiledOperand#fixedDescription()}. */
+    private static String render(CompiledOperand[] operands, @Nullable Object value, @Nullable EvaluationContext ctx) {
         StringBuilder out = new StringBuilder("[");
-        for (int i = 0; i < all.length; i++) {
-            out.append(i == 0 ? "" : ", ").append(all[i].describe(value, ctx));
+        for (int i = 0; i < operands.length; i++) {
+            out.append(i == 0 ? "" : ", ").append(ctx == null ? operands[i].fixedDescription()
+                    : operands[i].describe(value, ctx));
         }
-        return Optional.of(out.append(']').toString());
+        return out.append(']').toString();
     }
 }

@@ -20,6 +20,14 @@ abstract class LeafNode extends Node {
     private final @Nullable String memberKey;
     private final String fieldText;
     private final String operatorText;
+    /**
+     * The last string value explained and its rendering. Racy on purpose: the pair is immutable, so whichever
+     * thread's pair a reader sees is right; a field that holds few distinct values renders each once, and the
+     * step logs that keep the rendering share one string.
+     */
+    private @Nullable Seen lastSeen;
+
+    private record Seen(String value, String text) {}
 
     LeafNode(Condition condition) {
         this.field = new PathReader(condition.field());
@@ -44,7 +52,20 @@ abstract class LeafNode extends Node {
     final Explanation explain(EvaluationContext ctx) {
         Object value = read(ctx);
         Outcome outcome = evaluate(value, ctx);
-        return new Explanation.Leaf(fieldText, operatorText, Render.value(value), expected(value, ctx),
+        return new Explanation.Leaf(fieldText, operatorText, seen(value), expected(value, ctx),
                 outcome == Outcome.TRUE, outcome.reason());
+    }
+
+    private String seen(@Nullable Object value) {
+        if (!(value instanceof String text)) {
+            return Render.value(value);
+        }
+        Seen last = lastSeen;
+        if (last != null && last.value().equals(text)) {
+            return last.text();
+        }
+        String rendered = Render.value(text);
+        lastSeen = new Seen(text, rendered);
+        return rendered;
     }
 }

@@ -8,6 +8,8 @@ final class NumberOperand extends CompiledOperand {
     private final BigDecimal decimal;
     private final boolean isLong;
     private final long asLong;
+    /** Rendered once: every explanation of the leaf shows it. */
+    private final String described;
 
     NumberOperand(BigDecimal decimal) {
         this.decimal = decimal;
@@ -21,6 +23,7 @@ final class NumberOperand extends CompiledOperand {
         }
         this.isLong = fits;
         this.asLong = exact;
+        this.described = decimal.toPlainString();
     }
 
     @Override
@@ -46,6 +49,11 @@ final class NumberOperand extends CompiledOperand {
 
     @Override
     String describe(@Nullable Object value, EvaluationContext ctx) {
-        return decimal.toPlainString();
+        return described;
+    }
+
+    @Override
+    String fixedDescription() {
+        return described;
     }
 }

@@ -13,6 +13,8 @@ final class StringOperand extends CompiledOperand {
     private final boolean ignoreCase;
     private final @Nullable BigDecimal number;
     private final @Nullable Object temporal;
+    /** Rendered once: every explanation of the leaf shows it. */
+    private final String described;
 
     StringOperand(String literal, boolean ignoreCase) {
         this.literal = literal;
@@ -20,6 +22,7 @@ final class StringOperand extends CompiledOperand {
         this.folded = ignoreCase ? Values.fold(literal) : literal;
         this.number = Numbers.parse(literal);
         this.temporal = Temporals.parse(literal);
+        this.described = Render.value(literal);
     }
 
     /** String equality, the fast path of {@code eq} and {@code neq} for a string field. */
@@ -52,6 +55,11 @@ final class StringOperand extends CompiledOperand {
 
     @Override
     String describe(@Nullable Object value, EvaluationContext ctx) {
-        return Render.value(literal);
+        return described;
+    }
+
+    @Override
+    String fixedDescription() {
+        return described;
     }
 }

@@ -1,5 +1,6 @@
 package io.memberautomation.core.interpreter;
 
+import io.memberautomation.core.action.PlaceholderRenderer;
 import io.memberautomation.core.condition.CompiledCondition;
 import io.memberautomation.core.condition.Conditions;
 import io.memberautomation.core.model.Automation;
@@ -9,8 +10,10 @@ import io.memberautomation.core.model.Step;
 import io.memberautomation.core.model.StepType;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One automation version made ready to run: its steps indexed by id, every condition compiled once, and
@@ -23,6 +26,7 @@ public final class CompiledAutomation {
     private final Map<String, Step> steps;
     private final Map<String, CompiledCondition> stepConditions;
     private final Map<String, Delay> delays;
+    private final Set<String> templatedParams;
     private final Optional<CompiledCondition> triggerCondition;
     private final Optional<CompiledCondition> exitWhen;
 
@@ -32,16 +36,20 @@ public final class CompiledAutomation {
         Map<String, Step> byId = new HashMap<>();
         Map<String, CompiledCondition> conditions = new HashMap<>();
         Map<String, Delay> waits = new HashMap<>();
+        Set<String> templated = new HashSet<>();
         for (Step step : automation.steps()) {
             byId.put(step.id(), step);
             step.condition().ifPresent(group -> conditions.put(step.id(), Conditions.compile(group)));
             step.delay().ifPresent(delay -> waits.put(step.id(), delay));
             step.action().filter(action -> action.type().equals("wait"))
                     .ifPresent(action -> waits.put(step.id(), WaitParams.toDelay(action.params())));
+            step.action().filter(action -> PlaceholderRenderer.hasPlaceholders(action.params()))
+                    .ifPresent(action -> templated.add(step.id()));
         }
         this.steps = Map.copyOf(byId);
         this.stepConditions = Map.copyOf(conditions);
         this.delays = Map.copyOf(waits);
+        this.templatedParams = Set.copyOf(templated);
         this.triggerCondition = automation.trigger().conditions().map(Conditions::compile);
         this.exitWhen = automation.exitWhen().map(Conditions::compile);
     }
@@ -90,6 +98,14 @@ public final class CompiledAutomation {
     /** The delay of a delay step or a {@code wait} action; empty for other steps. */
     public Optional<Delay> delay(String stepId) {
         return Optional.ofNullable(delays.get(stepId));
+    }
+
+    /**
+     * Whether the action params of this step have placeholders to render; when not, the params are used as
+     * written (rendering would return an equal map), and the step builds no render data.
+     */
+    public boolean hasTemplatedParams(String stepId) {
+        return templatedParams.contains(stepId);
     }
 
     public boolean isWait(Step step) {

@@ -3,6 +3,7 @@ package io.memberautomation.core.interpreter;
 import io.memberautomation.core.condition.EvaluationContext;
 import io.memberautomation.core.trigger.TriggerEvent;
 import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.store.ExecutionRecord;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -24,12 +25,23 @@ public final class Contexts {
     public static EvaluationContext evaluation(Optional<Member> member, Map<String, Object> event,
                                                Map<String, Object> organization, Map<String, Object> stepOutputs,
                                                Instant now, ZoneId zone) {
-        EvaluationContext.Builder builder = EvaluationContext.builder()
-                .event(event)
-                .organization(organization)
-                .now(now)
-                .zone(zone);
-        member.ifPresent(m -> builder.member(memberData(m)));
+        return evaluation(EvaluationContext.builder().event(event), member, event, organization, stepOutputs, now,
+                zone);
+    }
+
+    /** The context of a step of an execution, which reads the execution's trigger data in place. */
+    public static EvaluationContext evaluation(Optional<Member> member, ExecutionRecord execution,
+                                               Map<String, Object> organization, Map<String, Object> stepOutputs,
+                                               Instant now, ZoneId zone) {
+        return evaluation(EvaluationContext.builder().event(execution), member, execution.trigger(), organization,
+                stepOutputs, now, zone);
+    }
+
+    private static EvaluationContext evaluation(EvaluationContext.Builder builder, Optional<Member> member,
+                                                Map<String, Object> event, Map<String, Object> organization,
+                                                Map<String, Object> stepOutputs, Instant now, ZoneId zone) {
+        builder.organization(organization).now(now).zone(zone);
+        member.ifPresent(builder::member);
         if (event.get(TriggerEvent.PREVIOUS) instanceof Map<?, ?> previous) {
             @SuppressWarnings("unchecked")
             Map<String, ?> fields = (Map<String, ?>) previous;

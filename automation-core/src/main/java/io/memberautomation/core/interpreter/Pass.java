@@ -40,6 +40,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +51,9 @@ import org.jspecify.annotations.Nullable;
  * is committed, so a crash during the call re-runs only that step, with the same idempotency key.
  */
 final class Pass {
+    /** The ids of the first branches made once: every step log entry keeps its branch id. */
+    private static final String[] BRANCH_IDS = IntStream.range(0, 256).mapToObj(n -> "b" + n).toArray(String[]::new);
+
     private final InterpreterServices services;
     private final WorkLease lease;
     private final CompiledAutomation automation;
@@ -204,7 +208,7 @@ final class Pass {
         }
         ActionResult result;
         try {
-            Map<String, Object> params = services.renderer().renderParams(action.params(), renderData());
+            Map<String, Object> params = params(step, action);
             stepParams = params;
             ActionContext context = new ActionContext(base.organizationId(), base.automationId(), base.id(), step.id(),
                     branch.attempt(), idempotencyKey(branch, step), params, member, base.trigger(), now);
@@ -275,7 +279,7 @@ final class Pass {
         MemberChange change;
         MemberPatch patch;
         try {
-            Map<String, Object> params = services.renderer().renderParams(action.params(), renderData());
+            Map<String, Object> params = params(step, action);
             patch = MemberActions.patchFor(action.type(), params,
                     new MemberActions.Context(member, now, zones.automationOrFallback()));
             change = services.members().apply(base.organizationId(), member.get().id(), patch);
@@ -348,10 +352,17 @@ final class Pass {
     /** Replaces a branch by one per next step; the new ids derive from the log sequence, unique per execution. */
     private void advance(Branch branch, List<String> next, int logSequence) {
         for (int i = 0; i < next.size(); i++) {
-            String id = "b" + logSequence + (i == 0 ? "" : "." + i);
-            due.add(Branch.ready(id, next.get(i)));
+            due.add(Branch.ready(branchId(logSequence, i), next.get(i)));
         }
         dirty = true;
+    }
+
+    /** {@code b<sequence>}, then {@code .<i>} for the second and later of parallel next steps. */
+    private static String branchId(int logSequence, int index) {
+        if (index == 0 && logSequence < BRANCH_IDS.length) {
+            return BRANCH_IDS[logSequence];
+        }
+        return "b" + logSequence + (index == 0 ? "" : "." + index);
     }
 
     private boolean loadMember() {
@@ -480,8 +491,14 @@ final class Pass {
     }
 
     private EvaluationContext evaluation() {
-        return Contexts.evaluation(member, base.trigger(), services.organizations().data(base.organizationId()),
+        return Contexts.evaluation(member, base, services.organizations().data(base.organizationId()),
                 outputs, now, zones.automationOrFallback());
+    }
+
+    private Map<String, Object> params(Step step, Action action) {
+        return automation.hasTemplatedParams(step.id())
+                ? services.renderer().renderParams(action.params(), renderData())
+                : action.params();
     }
 
     private RenderData renderData() {

@@ -7,7 +7,6 @@ import io.memberautomation.spi.store.WorkLease;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +33,11 @@ public final class Workers implements AutoCloseable {
     private final WorkerSettings settings;
     private final Runnable housekeeping;
     private final Semaphore wakeups = new Semaphore(0);
-    private final Set<WorkLease> inFlight = ConcurrentHashMap.newKeySet();
+    /**
+     * Leases being run, by execution id: a String key hashes from its cached hash, where a set of leases would
+     * hash every lease record twice per execution.
+     */
+    private final ConcurrentHashMap<String, WorkLease> inFlight = new ConcurrentHashMap<>();
     private final AtomicBoolean running = new AtomicBoolean();
     private ExecutorService workerPool;
     private ScheduledExecutorService housekeeper;
@@ -123,7 +126,8 @@ public final class Workers implements AutoCloseable {
     }
 
     private void runOne(WorkLease lease) {
-        inFlight.add(lease);
+        // a lease of this node replaced by a newer claim of the same execution is no longer extended: it lapsed
+        inFlight.put(lease.executionId(), lease);
         try {
             interpreter.run(lease);
         } catch (RuntimeException e) {
@@ -134,7 +138,7 @@ public final class Workers implements AutoCloseable {
                 LOG.debug("release failed too; the lease lapses on its own", releaseFailure);
             }
         } finally {
-            inFlight.remove(lease);
+            inFlight.computeIfPresent(lease.executionId(), (id, held) -> held == lease ? null : held);
         }
     }
 
@@ -153,7 +157,7 @@ public final class Workers implements AutoCloseable {
     private void heartbeat() {
         try {
             if (!inFlight.isEmpty()) {
-                persistence.queue().extend(new ArrayList<>(inFlight), clock.now(), settings.lease());
+                persistence.queue().extend(new ArrayList<>(inFlight.values()), clock.now(), settings.lease());
             }
         } catch (RuntimeException e) {
             LOG.warn("lease heartbeat failed: {}", e.toString());

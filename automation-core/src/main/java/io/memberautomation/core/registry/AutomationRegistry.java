@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Saved automations and their versions. Every version is compiled once and cached (executions are pinned
@@ -30,9 +31,38 @@ import java.util.concurrent.ConcurrentHashMap;
  * scan of all of them.
  */
 public final class AutomationRegistry {
+    /**
+     * An automation of an organization: a record, so a lookup builds no string (every execution pass makes two).
+     * {@code equals} and {@code hashCode} are written out: the generated ones dispatch through a method handle
+     * shared by every record class, which the JIT does not inline on these hot lookups.
+     */
+    private record HeadKey(String organizationId, String automationId) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof HeadKey other && organizationId.equals(other.organizationId)
+                    && automationId.equals(other.automationId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * organizationId.hashCode() + automationId.hashCode();
+        }
+    }
+
     private record VersionKey(String organizationId, String automationId, int version) {}
 
-    private record RouteKey(String organizationId, TriggerType type) {}
+    /** {@code equals} and {@code hashCode} as in {@link HeadKey}. */
+    private record RouteKey(String organizationId, TriggerType type) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof RouteKey other && organizationId.equals(other.organizationId) && type == other.type;
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * organizationId.hashCode() + type.hashCode();
+        }
+    }
 
     private record Head(CompiledAutomation latest, AutomationStatus status) {}
 
@@ -42,7 +72,7 @@ public final class AutomationRegistry {
     private final Clock clock;
     private final TriggerLoops loops;
     private final LoadingCache<VersionKey, CompiledAutomation> versions;
-    private final Map<String, Head> heads = new ConcurrentHashMap<>();
+    private final Map<HeadKey, Head> heads = new ConcurrentHashMap<>();
     private volatile Map<RouteKey, List<CompiledAutomation>> routes = Map.of();
 
     public AutomationRegistry(DefinitionStore store, AutomationDefinitions definitions, String defaultOrganizationId,
@@ -144,7 +174,7 @@ public final class AutomationRegistry {
     /** Reloads heads and statuses from the store (at start, and to see other nodes' changes). */
     public synchronized void refresh() {
         for (StoredDefinition stored : store.latestOfAll()) {
-            String k = key(stored.organizationId(), stored.automationId());
+            HeadKey k = key(stored.organizationId(), stored.automationId());
             Head current = heads.get(k);
             AutomationStatus status = WireName.parse(AutomationStatus.class, stored.status()).orElse(AutomationStatus.DRAFT);
             CompiledAutomation compiled = current != null && current.latest().version() == stored.version()
@@ -194,7 +224,7 @@ public final class AutomationRegistry {
         routes = Map.copyOf(next);
     }
 
-    private static String key(String organizationId, String automationId) {
-        return organizationId + '\u0000' + automationId;
+    private static HeadKey key(String organizationId, String automationId) {
+        return new HeadKey(organizationId, automationId);
     }
 }

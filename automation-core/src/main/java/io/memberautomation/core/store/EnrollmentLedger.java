@@ -3,34 +3,61 @@ package io.memberautomation.core.store;
 import io.memberautomation.spi.store.EnrollmentGuard;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What enrollment decisions depend on: the event ids seen per organization and, per automation and
- * member, when the member last enrolled and how many of its executions are unfinished. The state is
- * split over lock stripes by key; an enrollment locks the stripes of every key it touches (event,
- * guards, execution ids) in ascending order, so its checks and writes are atomic without one global
- * lock, and lock order can never deadlock.
+ * member, when the member last enrolled and how many of its executions are unfinished. Keys are guarded
+ * by lock stripes; an enrollment locks the stripes of every key it touches (event, guards, execution
+ * ids) in ascending order, so its checks and writes are atomic without one global lock, and lock order
+ * can never deadlock. The state itself is in concurrent maps shared by all stripes (a key is only
+ * changed under its stripe): per-stripe hash maps would index by hash bits correlated with the stripe's,
+ * and kept event ids are one map entry each, without a key object.
  */
 final class EnrollmentLedger {
     private static final int STRIPE_BITS = 6;
     private static final int STRIPES = 1 << STRIPE_BITS;
 
-    private final Stripe[] stripes = new Stripe[STRIPES];
+    /**
+     * {@code equals} and {@code hashCode} are written out: the generated ones dispatch through a method handle
+     * shared by every record class, which the JIT does not inline on these hot lookups.
+     */
+    record GuardKey(String organizationId, String automationId, String memberId) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof GuardKey other && organizationId.equals(other.organizationId)
+                    && automationId.equals(other.automationId) && memberId.equals(other.memberId);
+        }
 
-    record GuardKey(String organizationId, String automationId, String memberId) {}
-
-    record EventKey(String organizationId, String eventId) {}
-
-    private static final class Stripe {
-        final ReentrantLock lock = new ReentrantLock();
-        final HashMap<GuardKey, GuardState> guards = new HashMap<>();
-        final HashMap<EventKey, Instant> events = new HashMap<>();
+        @Override
+        public int hashCode() {
+            return 31 * (31 * organizationId.hashCode() + automationId.hashCode()) + memberId.hashCode();
+        }
     }
+
+    /** {@code equals} and {@code hashCode} as in {@link GuardKey}. */
+    record EventKey(String organizationId, String eventId) {
+        @Override
+        public boolean equals(@Nullable Object o) {
+            return o instanceof EventKey other && organizationId.equals(other.organizationId)
+                    && eventId.equals(other.eventId);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * organizationId.hashCode() + eventId.hashCode();
+        }
+    }
+
+    private final ReentrantLock[] locks = new ReentrantLock[STRIPES];
+    private final ConcurrentHashMap<GuardKey, GuardState> guards = new ConcurrentHashMap<>();
+    /** Event ids seen, with when they were received, per organization. */
+    private final ConcurrentHashMap<String, ConcurrentHashMap<String, Instant>> events = new ConcurrentHashMap<>();
 
     private static final class GuardState {
         @Nullable Instant lastEnrolledAt;
@@ -39,7 +66,7 @@ final class EnrollmentLedger {
 
     EnrollmentLedger() {
         for (int i = 0; i < STRIPES; i++) {
-            stripes[i] = new Stripe();
+            locks[i] = new ReentrantLock();
         }
     }
 
@@ -54,7 +81,7 @@ final class EnrollmentLedger {
         try {
             for (int i = 0; i < order.length; i++) {
                 if (i == 0 || order[i] != order[i - 1]) {
-                    stripes[order[i]].lock.lock();
+                    locks[order[i]].lock();
                 }
                 locked++;
             }
@@ -62,18 +89,19 @@ final class EnrollmentLedger {
         } finally {
             for (int i = locked - 1; i >= 0; i--) {
                 if (i == 0 || order[i] != order[i - 1]) {
-                    stripes[order[i]].lock.unlock();
+                    locks[order[i]].unlock();
                 }
             }
         }
     }
 
     boolean seen(EventKey event) {
-        return stripe(event).events.containsKey(event);
+        Map<String, Instant> seen = events.get(event.organizationId());
+        return seen != null && seen.containsKey(event.eventId());
     }
 
     void markSeen(EventKey event, Instant receivedAt) {
-        stripe(event).events.put(event, receivedAt);
+        events.computeIfAbsent(event.organizationId(), org -> new ConcurrentHashMap<>()).put(event.eventId(), receivedAt);
     }
 
     /**
@@ -82,7 +110,7 @@ final class EnrollmentLedger {
      * @param unfinished whether the new execution counts as unfinished (it is not created terminal)
      */
     boolean admit(GuardKey key, EnrollmentGuard guard, Instant createdAt, boolean unfinished) {
-        GuardState state = stripe(key).guards.computeIfAbsent(key, k -> new GuardState());
+        GuardState state = guards.computeIfAbsent(key, k -> new GuardState());
         Instant last = state.lastEnrolledAt;
         if (last != null && guard.mode() == EnrollmentGuard.Mode.ONCE) {
             return false;
@@ -105,41 +133,41 @@ final class EnrollmentLedger {
      * unfinished again ({@code delta} +1). Takes the key's stripe itself.
      */
     void unfinishedChanged(GuardKey key, int delta) {
-        Stripe stripe = stripe(key);
-        stripe.lock.lock();
+        ReentrantLock lock = locks[stripeOf(key)];
+        lock.lock();
         try {
-            GuardState state = stripe.guards.get(key);
+            GuardState state = guards.get(key);
             if (state != null) {
                 state.unfinished = Math.max(0, state.unfinished + delta);
             }
         } finally {
-            stripe.lock.unlock();
+            lock.unlock();
         }
     }
 
     int purgeEventsBefore(Instant cutoff) {
         int purged = 0;
-        for (Stripe stripe : stripes) {
-            stripe.lock.lock();
-            try {
-                int before = stripe.events.size();
-                stripe.events.values().removeIf(receivedAt -> receivedAt.isBefore(cutoff));
-                purged += before - stripe.events.size();
-            } finally {
-                stripe.lock.unlock();
+        for (Map.Entry<String, ConcurrentHashMap<String, Instant>> organization : events.entrySet()) {
+            for (Map.Entry<String, Instant> seen : organization.getValue().entrySet()) {
+                if (seen.getValue().isBefore(cutoff)) {
+                    // under the event's stripe, as every other change of it
+                    EventKey key = new EventKey(organization.getKey(), seen.getKey());
+                    ReentrantLock lock = locks[stripeOf(key)];
+                    lock.lock();
+                    try {
+                        if (organization.getValue().remove(seen.getKey(), seen.getValue())) {
+                            purged++;
+                        }
+                    } finally {
+                        lock.unlock();
+                    }
+                }
             }
         }
         return purged;
     }
 
-    private Stripe stripe(Object key) {
-        return stripes[stripeOf(key)];
-    }
-
-    /**
-     * The top bits of a multiplicative hash: a stripe's HashMaps index by the low bits of the same hash,
-     * so taking the stripe from those would crowd each stripe's keys into a sixty-fourth of its buckets.
-     */
+    /** The top bits of a multiplicative hash, which spreads keys with neighbouring hashes over the stripes. */
     private static int stripeOf(Object key) {
         return (key.hashCode() * 0x9E3779B9) >>> (Integer.SIZE - STRIPE_BITS);
     }

@@ -162,8 +162,8 @@ final class InMemoryExecutionStore implements ExecutionStore {
                     || query.createdFrom().isPresent() && key.at().isBefore(query.createdFrom().get())) {
                 continue;
             }
-            ExecutionRecord record = slot.record();
-            if (!matches(query, record)) {
+            ExecutionRecord record = slot.matching(query.automationId(), query.statuses());
+            if (record == null) {
                 continue;
             }
             if (page.size() == query.limit()) {
@@ -179,8 +179,8 @@ final class InMemoryExecutionStore implements ExecutionStore {
     public List<ExecutionRecord> findUnfinished(String organizationId, String memberId) {
         List<ExecutionRecord> unfinished = new ArrayList<>();
         for (ExecutionSlot slot : table.ofMember(organizationId, memberId)) {
-            ExecutionRecord record = slot.record();
-            if (!record.status().isTerminal()) {
+            ExecutionRecord record = slot.unfinished();
+            if (record != null) {
                 unfinished.add(record);
             }
         }
@@ -198,25 +198,24 @@ final class InMemoryExecutionStore implements ExecutionStore {
         return from.map(start -> index.tailMap(start, true)).orElse(index);
     }
 
-    private static boolean matches(ExecutionQuery query, ExecutionRecord record) {
-        return query.automationId().map(record.automationId()::equals).orElse(true)
-                && (query.statuses().isEmpty() || query.statuses().contains(record.status()));
-    }
-
     private static Optional<GuardKey> guardKey(ExecutionRecord record) {
         return record.memberId().map(member -> new GuardKey(record.organizationId(), record.automationId(), member));
     }
 
     private static void checkWellFormed(Enrollment enrollment) {
-        Set<String> ids = new HashSet<>();
+        // most enrollments create one execution without logs: no sets to build for them
+        Set<String> ids = enrollment.executions().size() > 1 ? new HashSet<>() : Set.of();
         for (NewExecution candidate : enrollment.executions()) {
             ExecutionRecord record = candidate.execution();
             if (!record.organizationId().equals(enrollment.organizationId())) {
                 throw new IllegalArgumentException("execution " + record.id() + " belongs to organization "
                         + record.organizationId() + ", not " + enrollment.organizationId());
             }
-            if (!ids.add(record.id())) {
+            if (enrollment.executions().size() > 1 && !ids.add(record.id())) {
                 throw new IllegalArgumentException("execution " + record.id() + " appears twice in one enrollment");
+            }
+            if (candidate.stepLogs().isEmpty()) {
+                continue;
             }
             Set<Integer> sequences = new HashSet<>();
             for (StepLogEntry entry : candidate.stepLogs()) {

@@ -24,7 +24,10 @@ import org.jspecify.annotations.Nullable;
  * <p>A claimer first takes the key out of the claimable index: the one whose removal succeeds may lease
  * the entry, and concurrent claimers skip it at once instead of queueing on its lock. If the entry changed
  * meanwhile, the change re-indexed it under its new key (a change removes the key it replaces and adds its
- * own, inside the same {@code compute}), so the claimer leaves it alone and the index stays exact.
+ * own, inside the same {@code compute}), so the claimer leaves it alone and the index stays exact. A change
+ * that keeps the entry's key (a re-enqueue no earlier than it is available) leaves the index alone, so a key
+ * a claimer took out is never put back behind its back: the claimer, finding the entry unchanged, only adds
+ * its lease to the leased index.
  */
 final class InMemoryWorkQueue implements WorkQueue {
     private final ConcurrentHashMap<String, QueueEntry> entries = new ConcurrentHashMap<>();
@@ -62,7 +65,10 @@ final class InMemoryWorkQueue implements WorkQueue {
                 }
                 WorkLease granted = new WorkLease(id, owner, fencingTokens.incrementAndGet(), until);
                 claimed.add(granted);
-                return reindexed(entry, entry.leased(granted));
+                QueueEntry leasedEntry = entry.leased(granted);
+                // this claimer took the entry's key out of the claimable index above
+                leased.add(leasedEntry.indexKey());
+                return leasedEntry;
             });
         }
         return claimed;
@@ -135,8 +141,15 @@ final class InMemoryWorkQueue implements WorkQueue {
         }
     }
 
-    /** Moves an entry's index key; called only inside {@code compute} on the entry's execution id. */
+    /**
+     * Moves an entry's index key, or leaves the index alone when the key stays; called only inside
+     * {@code compute} on the entry's execution id.
+     */
     private @Nullable QueueEntry reindexed(@Nullable QueueEntry previous, @Nullable QueueEntry next) {
+        if (previous != null && next != null && previous.claimable() == next.claimable()
+                && previous.indexKey().equals(next.indexKey())) {
+            return next;
+        }
         if (previous != null) {
             (previous.claimable() ? claimable : leased).remove(previous.indexKey());
         }

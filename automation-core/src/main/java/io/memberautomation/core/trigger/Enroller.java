@@ -1,11 +1,13 @@
 package io.memberautomation.core.trigger;
 
+import io.memberautomation.core.condition.CompiledCondition;
 import io.memberautomation.core.condition.EvaluationContext;
 import io.memberautomation.core.interpreter.CompiledAutomation;
 import io.memberautomation.core.interpreter.Contexts;
 import io.memberautomation.core.interpreter.Organizations;
 import io.memberautomation.core.model.Automation;
 import io.memberautomation.core.model.Trigger;
+import io.memberautomation.core.model.TriggerType;
 import io.memberautomation.core.model.WireName;
 import io.memberautomation.core.registry.AutomationRegistry;
 import io.memberautomation.spi.Clock;
@@ -24,11 +26,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +43,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class Enroller {
     private static final Logger LOG = LoggerFactory.getLogger(Enroller.class);
+    /** Wire names of the trigger types by ordinal, made once rather than on every event. */
+    private static final String[] TYPE_NAMES = Arrays.stream(TriggerType.values()).map(WireName::of)
+            .toArray(String[]::new);
 
     private final AutomationRegistry registry;
     private final ExecutionStore executions;
@@ -77,10 +84,11 @@ public final class Enroller {
             return new EnrollmentResult(false, List.of(), List.of());
         }
         Map<String, Object> eventData = eventData(event, now);
+        TriggerContexts contexts = new TriggerContexts(member, eventData, now);
         List<NewExecution> created = new ArrayList<>();
         for (CompiledAutomation candidate : candidates) {
             if (matchesFilters(candidate.automation().trigger(), event)
-                    && (!checkConditions || conditionsHold(candidate, member, eventData, now))) {
+                    && (!checkConditions || contexts.conditionsHold(candidate))) {
                 created.add(newExecution(candidate, event, member, eventData, causalDepth, now));
             }
         }
@@ -88,9 +96,9 @@ public final class Enroller {
             return new EnrollmentResult(false, List.of(), List.of());
         }
         EnrollmentResult result = executions.enroll(new Enrollment(event.organizationId(), event.id(), now, created));
-        if (!result.created().isEmpty()) {
-            LOG.debug("event {} ({}) enrolled {} execution(s)", event.id().orElse("-"), WireName.of(event.type()),
-                    result.created().size());
+        if (!result.created().isEmpty() && LOG.isDebugEnabled()) {
+            LOG.debug("event {} ({}) enrolled {} execution(s)", event.id().orElse("-"),
+                    TYPE_NAMES[event.type().ordinal()], result.created().size());
         }
         return result;
     }
@@ -108,7 +116,7 @@ public final class Enroller {
         List<NewExecution> created = new ArrayList<>(audience.size());
         for (Member member : audience) {
             Optional<Member> one = Optional.of(member);
-            if (conditionsHold(automation, one, eventData, now)) {
+            if (new TriggerContexts(one, eventData, now).conditionsHold(automation)) {
                 created.add(newExecution(automation, event, one, eventData, 0, now));
             }
         }
@@ -118,8 +126,8 @@ public final class Enroller {
     /** The event as conditions see it under {@code event.*}: its payload plus id, type and time. */
     public static Map<String, Object> eventData(TriggerEvent event, Instant acceptedAt) {
         Map<String, Object> data = new LinkedHashMap<>(event.payload());
-        data.put("type", WireName.of(event.type()));
-        data.put("occurred_at", event.occurredAt().orElse(acceptedAt).toString());
+        data.put("type", TYPE_NAMES[event.type().ordinal()]);
+        data.put("occurred_at", InstantText.of(event.occurredAt().orElse(acceptedAt)));
         event.id().ifPresent(id -> data.put("id", id));
         return data;
     }
@@ -138,14 +146,85 @@ public final class Enroller {
                 || trigger.milestone().get().field().toString().equals(event.payload().get("milestone_field"));
     }
 
-    private boolean conditionsHold(CompiledAutomation candidate, Optional<Member> member, Map<String, Object> eventData,
-                                   Instant now) {
-        if (candidate.triggerCondition().isEmpty()) {
-            return true;
+    /**
+     * The trigger context of one event for one member, made when a candidate first has conditions and made
+     * again only for a candidate of another organization or zone: an event's candidates share their
+     * organization and nearly always their zone, and a context is immutable.
+     */
+    private final class TriggerContexts {
+        private final Optional<Member> member;
+        private final Map<String, Object> eventData;
+        private final Instant now;
+        private @Nullable EvaluationContext context;
+        private @Nullable String organizationId;
+        private @Nullable ZoneId zone;
+
+        TriggerContexts(Optional<Member> member, Map<String, Object> eventData, Instant now) {
+            this.member = member;
+            this.eventData = eventData;
+            this.now = now;
         }
-        EvaluationContext context = Contexts.evaluation(member, eventData,
-                organizations.data(candidate.organizationId()), Map.of(), now, zone(candidate));
-        return candidate.triggerCondition().get().test(context);
+
+        boolean conditionsHold(CompiledAutomation candidate) {
+            Optional<CompiledCondition> condition = candidate.triggerCondition();
+            if (condition.isEmpty()) {
+                return true;
+            }
+            ZoneId candidateZone = zone(candidate);
+            EvaluationContext current = context;
+            if (current == null || !candidate.organizationId().equals(organizationId) || !candidateZone.equals(zone)) {
+                current = Contexts.evaluation(member, eventData, organizations.data(candidate.organizationId()),
+                        Map.of(), now, candidateZone);
+                context = current;
+                organizationId = candidate.organizationId();
+                zone = candidateZone;
+            }
+            return condition.get().test(current);
+        }
+    }
+
+    /**
+     * {@link Instant#toString()}, keeping the text of the last whole second: events come many to a second, and
+     * the JDK's formatter is the dearest part of an event's data. The date and time come from the JDK; the
+     * fraction follows its rule (none, or 3, 6 or 9 digits, whichever is the shortest exact one).
+     */
+    static final class InstantText {
+        private record Second(long epochSecond, String text) {}
+
+        /** Racy on purpose: the pair is immutable, so whichever thread's pair a reader sees is right. */
+        private static @Nullable Second last;
+
+        private InstantText() {}
+
+        static String of(Instant instant) {
+            Second second = last;
+            if (second == null || second.epochSecond() != instant.getEpochSecond()) {
+                String whole = Instant.ofEpochSecond(instant.getEpochSecond()).toString();
+                second = new Second(instant.getEpochSecond(), whole.substring(0, whole.length() - 1));
+                last = second;
+            }
+            int nanos = instant.getNano();
+            if (nanos == 0) {
+                return second.text() + 'Z';
+            }
+            StringBuilder out = new StringBuilder(second.text().length() + 11).append(second.text()).append('.');
+            if (nanos % 1_000_000 == 0) {
+                appendPadded(out, nanos / 1_000_000, 3);
+            } else if (nanos % 1_000 == 0) {
+                appendPadded(out, nanos / 1_000, 6);
+            } else {
+                appendPadded(out, nanos, 9);
+            }
+            return out.append('Z').toString();
+        }
+
+        private static void appendPadded(StringBuilder out, int value, int digits) {
+            String text = Integer.toString(value);
+            for (int i = text.length(); i < digits; i++) {
+                out.append('0');
+            }
+            out.append(text);
+        }
     }
 
     private ZoneId zone(CompiledAutomation candidate) {

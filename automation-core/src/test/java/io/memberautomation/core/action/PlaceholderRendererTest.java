@@ -134,4 +134,18 @@ class PlaceholderRendererTest {
         assertThatThrownBy(() -> renderer.renderParams(Map.of("body", List.of("ok", "{{/x}}")), data))
                 .isInstanceOf(TemplateRenderException.class).hasMessageContaining("{{/x}}");
     }
+
+    @Test
+    void hasPlaceholders_whenATagIsDeepInAList_isTrue() {
+        assertThat(PlaceholderRenderer.hasPlaceholders(Map.of("body", Map.of("list", List.of(1, "{{member.id}}")))))
+                .isTrue();
+    }
+
+    @Test
+    void hasPlaceholders_whenOnlyKeysOrNonStringsLookLikeTags_isFalseAndRenderingGivesAnEqualMap() {
+        Map<String, Object> params = Map.of("{{key}}", "plain }} text", "count", 3, "list", List.of("a", true));
+
+        assertThat(PlaceholderRenderer.hasPlaceholders(params)).isFalse();
+        assertThat(renderer.renderParams(params, data)).isEqualTo(params);
+    }
 }

@@ -9,12 +9,17 @@ import io.memberautomation.core.model.ConditionGroup;
 import io.memberautomation.core.model.FieldPath;
 import io.memberautomation.core.model.Operand;
 import io.memberautomation.core.model.Operator;
+import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.store.ExecutionRecord;
+import io.memberautomation.spi.store.ExecutionStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -106,5 +111,44 @@ class EvaluationContextTest {
         EvaluationContext ctx = EvaluationContext.builder().member(member).now(NOW).build();
         member.put("status", "lapsed");
         assertThat(ctx.valueAt(FieldPath.parse("member.status"))).contains("active");
+    }
+
+    @ParameterizedTest
+    @MethodSource("offsetsAroundMidnight")
+    void build_whenZoneIsAFixedOffset_computesTheSameTodayAsTheZoneRules(String instant, ZoneOffset offset) {
+        Instant now = Instant.parse(instant);
+        assertThat(EvaluationContext.builder().now(now).zone(offset).build().today())
+                .isEqualTo(LocalDate.ofInstant(now, offset));
+    }
+
+    static Stream<Arguments> offsetsAroundMidnight() {
+        return Stream.of(arguments("2026-01-20T23:30:00Z", ZoneOffset.ofHours(14)),
+                arguments("2026-01-20T00:30:00Z", ZoneOffset.ofHours(-12)),
+                arguments("1969-12-31T23:59:59Z", ZoneOffset.UTC),
+                arguments("2026-01-20T10:00:00Z", ZoneOffset.ofHoursMinutes(5, 45)));
+    }
+
+    @Test
+    void member_whenAMember_readsItsFieldsAndIdInPlace() {
+        Member member = new Member("m-7", "org-1", Map.of("status", "active", "address", Map.of("city", "York")));
+        EvaluationContext ctx = EvaluationContext.builder().member(member).now(NOW).build();
+
+        assertThat(ctx.valueAt(FieldPath.parse("member.status"))).contains("active");
+        assertThat(ctx.valueAt(FieldPath.parse("member.address.city"))).contains("York");
+        assertThat(ctx.valueAt(FieldPath.parse("member.id"))).contains("m-7");
+        assertThat(ctx.valueAt(FieldPath.parse("member.nickname"))).isEmpty();
+        assertThat(Conditions.compile(ConditionGroup.and(Condition.of("member.id", Operator.EQ,
+                Operand.Literal.of("m-7")))).explain(ctx).result()).isTrue();
+    }
+
+    @Test
+    void event_whenAnExecution_readsItsTriggerData() {
+        ExecutionRecord execution = new ExecutionRecord("x1", "org-1", "welcome", 1, Optional.of("m-7"),
+                ExecutionStatus.RUNNING, Optional.empty(), Map.of("type", "payment_failed", "amount", 25),
+                List.of(), Map.of(), 0, 0, 0, Optional.empty(), false, NOW, NOW, Optional.empty(), 1);
+        EvaluationContext ctx = EvaluationContext.builder().event(execution).now(NOW).build();
+
+        assertThat(ctx.valueAt(FieldPath.parse("event.type"))).contains("payment_failed");
+        assertThat(ctx.valueAt(FieldPath.parse("event.amount"))).contains(25);
     }
 }

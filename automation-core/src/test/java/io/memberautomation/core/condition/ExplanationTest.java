@@ -1,6 +1,7 @@
 package io.memberautomation.core.condition;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -108,6 +109,21 @@ class ExplanationTest {
         assertThat(text).startsWith("{\"operator\":\"and\",\"negate\":false,\"result\":true,\"conditions\":[")
                 .contains("{\"field\":\"member.tier\",\"op\":\"in\",\"seen\":\"[\\\"a\\\", \\\"b\\\"]\","
                         + "\"expected\":\"[\\\"gold\\\", \\\"platinum\\\"]\",\"result\":false,\"reason\":\"type_mismatch\"}");
+    }
+
+    @Test
+    void toMap_ofALeaf_equalsTheSameEntriesInOrderAndRefusesChanges() {
+        Explanation.Leaf leaf = new Explanation.Leaf("member.status", "eq", "\"lapsed\"", Optional.of("\"active\""),
+                false, Optional.empty());
+
+        Map<String, Object> map = leaf.toMap();
+
+        assertThat(map).isEqualTo(Map.of("field", "member.status", "op", "eq", "seen", "\"lapsed\"",
+                "expected", "\"active\"", "result", false));
+        assertThat(map.keySet()).containsExactly("field", "op", "seen", "expected", "result");
+        assertThat(map.get("reason")).isNull();
+        assertThatThrownBy(() -> map.put("result", true)).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> map.entrySet().iterator().remove()).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
