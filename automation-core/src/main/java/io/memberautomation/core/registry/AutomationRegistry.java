@@ -6,6 +6,7 @@ import io.memberautomation.core.definition.AutomationDefinitions;
 import io.memberautomation.core.definition.InvalidDefinitionException;
 import io.memberautomation.core.definition.ValidationProblem;
 import io.memberautomation.core.definition.ValidationReport;
+import io.memberautomation.core.internal.ScopedKey;
 import io.memberautomation.core.interpreter.CompiledAutomation;
 import io.memberautomation.core.model.Automation;
 import io.memberautomation.core.model.AutomationStatus;
@@ -31,27 +32,10 @@ import org.jspecify.annotations.Nullable;
  * scan of all of them.
  */
 public final class AutomationRegistry {
-    /**
-     * An automation of an organization: a record, so a lookup builds no string (every execution pass makes two).
-     * {@code equals} and {@code hashCode} are written out: the generated ones dispatch through a method handle
-     * shared by every record class, which the JIT does not inline on these hot lookups.
-     */
-    private record HeadKey(String organizationId, String automationId) {
-        @Override
-        public boolean equals(@Nullable Object o) {
-            return o instanceof HeadKey other && organizationId.equals(other.organizationId)
-                    && automationId.equals(other.automationId);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * organizationId.hashCode() + automationId.hashCode();
-        }
-    }
 
     private record VersionKey(String organizationId, String automationId, int version) {}
 
-    /** {@code equals} and {@code hashCode} as in {@link HeadKey}. */
+    /** {@code equals} and {@code hashCode} written out, as in {@link ScopedKey}. */
     private record RouteKey(String organizationId, TriggerType type) {
         @Override
         public boolean equals(@Nullable Object o) {
@@ -72,7 +56,7 @@ public final class AutomationRegistry {
     private final Clock clock;
     private final TriggerLoops loops;
     private final LoadingCache<VersionKey, CompiledAutomation> versions;
-    private final Map<HeadKey, Head> heads = new ConcurrentHashMap<>();
+    private final Map<ScopedKey, Head> heads = new ConcurrentHashMap<>();
     private volatile Map<RouteKey, List<CompiledAutomation>> routes = Map.of();
 
     public AutomationRegistry(DefinitionStore store, AutomationDefinitions definitions, String defaultOrganizationId,
@@ -174,7 +158,7 @@ public final class AutomationRegistry {
     /** Reloads heads and statuses from the store (at start, and to see other nodes' changes). */
     public synchronized void refresh() {
         for (StoredDefinition stored : store.latestOfAll()) {
-            HeadKey k = key(stored.organizationId(), stored.automationId());
+            ScopedKey k = key(stored.organizationId(), stored.automationId());
             Head current = heads.get(k);
             AutomationStatus status = WireName.parse(AutomationStatus.class, stored.status()).orElse(AutomationStatus.DRAFT);
             CompiledAutomation compiled = current != null && current.latest().version() == stored.version()
@@ -224,7 +208,7 @@ public final class AutomationRegistry {
         routes = Map.copyOf(next);
     }
 
-    private static HeadKey key(String organizationId, String automationId) {
-        return new HeadKey(organizationId, automationId);
+    private static ScopedKey key(String organizationId, String automationId) {
+        return new ScopedKey(organizationId, automationId);
     }
 }

@@ -1,5 +1,6 @@
 package io.memberautomation.core.store;
 
+import io.memberautomation.core.internal.ScopedKey;
 import io.memberautomation.spi.store.EnrollmentGuard;
 import java.time.Instant;
 import java.util.Arrays;
@@ -37,20 +38,6 @@ final class EnrollmentLedger {
         @Override
         public int hashCode() {
             return 31 * (31 * organizationId.hashCode() + automationId.hashCode()) + memberId.hashCode();
-        }
-    }
-
-    /** {@code equals} and {@code hashCode} as in {@link GuardKey}. */
-    record EventKey(String organizationId, String eventId) {
-        @Override
-        public boolean equals(@Nullable Object o) {
-            return o instanceof EventKey other && organizationId.equals(other.organizationId)
-                    && eventId.equals(other.eventId);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * organizationId.hashCode() + eventId.hashCode();
         }
     }
 
@@ -95,13 +82,13 @@ final class EnrollmentLedger {
         }
     }
 
-    boolean seen(EventKey event) {
+    boolean seen(ScopedKey event) {
         Map<String, Instant> seen = events.get(event.organizationId());
-        return seen != null && seen.containsKey(event.eventId());
+        return seen != null && seen.containsKey(event.id());
     }
 
-    void markSeen(EventKey event, Instant receivedAt) {
-        events.computeIfAbsent(event.organizationId(), org -> new ConcurrentHashMap<>()).put(event.eventId(), receivedAt);
+    void markSeen(ScopedKey event, Instant receivedAt) {
+        events.computeIfAbsent(event.organizationId(), org -> new ConcurrentHashMap<>()).put(event.id(), receivedAt);
     }
 
     /**
@@ -151,7 +138,7 @@ final class EnrollmentLedger {
             for (Map.Entry<String, Instant> seen : organization.getValue().entrySet()) {
                 if (seen.getValue().isBefore(cutoff)) {
                     // under the event's stripe, as every other change of it
-                    EventKey key = new EventKey(organization.getKey(), seen.getKey());
+                    ScopedKey key = new ScopedKey(organization.getKey(), seen.getKey());
                     ReentrantLock lock = locks[stripeOf(key)];
                     lock.lock();
                     try {

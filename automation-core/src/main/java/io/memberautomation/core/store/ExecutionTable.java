@@ -1,5 +1,6 @@
 package io.memberautomation.core.store;
 
+import io.memberautomation.core.internal.ScopedKey;
 import io.memberautomation.spi.store.ExecutionRecord;
 import java.time.Instant;
 import java.util.Arrays;
@@ -25,24 +26,7 @@ final class ExecutionTable {
     private final ConcurrentHashMap<String, ExecutionSlot> slots = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, ConcurrentSkipListMap<TimeKey, ExecutionSlot>> byOrganization =
             new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<MemberKey, MemberSlots> byMember = new ConcurrentHashMap<>();
-
-    /**
-     * {@code equals} and {@code hashCode} are written out: the generated ones dispatch through a method handle
-     * shared by every record class, which the JIT does not inline on these hot lookups.
-     */
-    record MemberKey(String organizationId, String memberId) {
-        @Override
-        public boolean equals(@Nullable Object o) {
-            return o instanceof MemberKey other && organizationId.equals(other.organizationId)
-                    && memberId.equals(other.memberId);
-        }
-
-        @Override
-        public int hashCode() {
-            return 31 * organizationId.hashCode() + memberId.hashCode();
-        }
-    }
+    private final ConcurrentHashMap<ScopedKey, MemberSlots> byMember = new ConcurrentHashMap<>();
 
     /**
      * The first {@code size} cells of {@code slots}, in creation order; cells past them may be written later.
@@ -90,7 +74,7 @@ final class ExecutionTable {
         ExecutionRecord record = slot.record();
         byOrganization.computeIfAbsent(record.organizationId(), org -> new ConcurrentSkipListMap<>())
                 .put(slot.creationKey(), slot);
-        record.memberId().ifPresent(member -> byMember.compute(new MemberKey(record.organizationId(), member),
+        record.memberId().ifPresent(member -> byMember.compute(new ScopedKey(record.organizationId(), member),
                 (key, current) -> current == null ? MemberSlots.of(slot) : current.with(slot)));
         slots.put(record.id(), slot);
     }
@@ -102,7 +86,7 @@ final class ExecutionTable {
 
     /** The member's executions in creation order. */
     List<ExecutionSlot> ofMember(String organizationId, String memberId) {
-        MemberSlots ofMember = byMember.get(new MemberKey(organizationId, memberId));
+        MemberSlots ofMember = byMember.get(new ScopedKey(organizationId, memberId));
         return ofMember == null ? List.of() : Arrays.asList(ofMember.slots()).subList(0, ofMember.size());
     }
 }

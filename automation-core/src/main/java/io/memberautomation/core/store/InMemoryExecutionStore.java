@@ -1,6 +1,6 @@
 package io.memberautomation.core.store;
 
-import io.memberautomation.core.store.EnrollmentLedger.EventKey;
+import io.memberautomation.core.internal.ScopedKey;
 import io.memberautomation.core.store.EnrollmentLedger.GuardKey;
 import io.memberautomation.spi.ConcurrentUpdateException;
 import io.memberautomation.spi.store.Enrollment;
@@ -47,7 +47,7 @@ final class InMemoryExecutionStore implements ExecutionStore {
     public EnrollmentResult enroll(Enrollment enrollment) {
         checkWellFormed(enrollment);
         List<Object> keys = new ArrayList<>();
-        enrollment.eventId().ifPresent(event -> keys.add(new EventKey(enrollment.organizationId(), event)));
+        enrollment.eventId().ifPresent(event -> keys.add(new ScopedKey(enrollment.organizationId(), event)));
         for (NewExecution created : enrollment.executions()) {
             keys.add(created.execution().id());
             guardKey(created.execution()).ifPresent(keys::add);
@@ -56,7 +56,7 @@ final class InMemoryExecutionStore implements ExecutionStore {
     }
 
     private EnrollmentResult enrollLocked(Enrollment enrollment) {
-        Optional<EventKey> event = enrollment.eventId().map(id -> new EventKey(enrollment.organizationId(), id));
+        Optional<ScopedKey> event = enrollment.eventId().map(id -> new ScopedKey(enrollment.organizationId(), id));
         if (event.isPresent() && ledger.seen(event.get())) {
             return new EnrollmentResult(true, List.of(), List.of());
         }
