@@ -2,7 +2,7 @@ package io.memberautomation.core.action;
 
 import io.memberautomation.core.action.internal.Cidr;
 import io.memberautomation.core.action.internal.DestinationGuard;
-import io.memberautomation.core.action.internal.Http1Exchange;
+import io.memberautomation.core.action.internal.PinnedHttpClient;
 import io.memberautomation.core.action.internal.WebhookTarget;
 import io.memberautomation.spi.delivery.DeliveryException;
 import io.memberautomation.spi.delivery.WebhookRequest;
@@ -11,6 +11,7 @@ import io.memberautomation.spi.delivery.WebhookTransport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,14 +36,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import javax.net.SocketFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocketFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The webhook transport the engine uses unless the host brings its own: HTTP/1.1 over sockets it connects
- * itself, so that a webhook definition cannot be turned against the host's own network (SSRF).
+ * The webhook transport the engine uses unless the host brings its own: HTTP/1.1 through Apache HttpClient 5,
+ * connected only to addresses this transport checked, so that a webhook definition cannot be turned against
+ * the host's own network (SSRF).
  *
  * <p>Where a call may go:
  * <ul>
@@ -62,17 +63,24 @@ import org.slf4j.LoggerFactory;
  *       explicitly; each allowance is logged when the transport is built.</li>
  * </ul>
  *
- * <p>No DNS rebinding: the socket is connected to one of the very addresses that were checked (as a literal;
- * nothing resolves the name a second time), so a name that answers a public address to the check and a
- * private one a moment later still reaches the checked public address. The {@code Host} header carries the
- * URL's host; over https the TLS handshake sends that name as SNI and verifies the certificate against it
- * (JDK {@code HTTPS} endpoint identification), so pinning the address does not weaken TLS. Outside this
- * transport's control: what the receiver does with the request, and a host resolver that lies.
+ * <p>No DNS rebinding: the socket is connected to one of the very addresses that were checked (HttpClient's
+ * only resolver answers the call's host with the checked addresses; nothing resolves the name a second
+ * time), so a name that answers a public address to the check and a private one a moment later still
+ * reaches the checked public address. The {@code Host} header carries the URL's host; over https the TLS
+ * handshake sends that name as SNI and verifies the certificate against it (JDK {@code HTTPS} endpoint
+ * identification), so pinning the address does not weaken TLS. Outside this transport's control: what the
+ * receiver does with the request, and a host resolver that lies.
+ *
+ * <p>Why Apache HttpClient 5 rather than the JDK's {@code java.net.http.HttpClient}: the JDK 17 client
+ * resolves the URL's host itself and cannot be told to connect to an address already checked while keeping
+ * the name for {@code Host}, SNI and the certificate check; HttpClient 5 takes the resolver it connects with.
  *
  * <p>Limits: a call takes at most {@code min(totalTimeout, request.timeout())} in all (resolving,
  * connecting, sending and reading), connecting to one address at most {@code connectTimeout}; at most
  * {@code maxResponseBytes} of an answer are read, the text cut there; redirects are never followed (a 3xx is
- * the answer); one connection per call, closed after it.
+ * the answer); one connection per call, closed after it (each call has its own HttpClient and connection
+ * manager, so no pooled connection can carry a call to an address another call checked); no automatic
+ * retries (the engine retries), no cookies, no auth caching, no proxy.
  *
  * <p>Requests carry {@code Idempotency-Key} (the request's key, which a request header cannot replace),
  * {@code User-Agent: member-automation/<version>} and, with a body, {@code Content-Type: application/json}
@@ -83,8 +91,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Failures: a refused destination or an unusable request throws a non-retryable
  * {@link DeliveryException}; a timeout, an unresolvable name or connection trouble a retryable one. Header
- * values never reach a log or an exception message, and neither does a URL's query or user info. Response
- * header names are lower-case, with the first value of each.
+ * values never reach a log or an exception message, and neither does a URL's query or user info; HttpClient's
+ * own DEBUG loggers ({@code org.apache.hc.client5.http.headers}, {@code .wire} and the classes under
+ * {@code org.apache.hc.client5.http.impl}) do print request lines and headers, so keep them above DEBUG
+ * wherever requests carry secrets. Response header names are lower-case, with the first value of each.
  *
  * <p>Close it to stop the threads it owns (none when you gave it an executor). Thread-safe.
  */
@@ -101,23 +111,17 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
     private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
 
     private final DestinationGuard guard;
-    private final Duration connectTimeout;
     private final Duration totalTimeout;
-    private final int maxResponseBytes;
     private final String userAgent;
-    private final SocketFactory sockets;
-    private final SSLSocketFactory tls;
+    private final PinnedHttpClient http;
     private final Executor executor;
     private final @Nullable ExecutorService ownedExecutor;
 
     private DefaultWebhookTransport(Builder builder) {
         this.guard = new DestinationGuard(builder.allowed, builder.allowedHosts, builder.resolver);
-        this.connectTimeout = builder.connectTimeout;
         this.totalTimeout = builder.totalTimeout;
-        this.maxResponseBytes = builder.maxResponseBytes;
-        this.sockets = builder.sockets;
-        this.tls = builder.sslContext == null
-                ? (SSLSocketFactory) SSLSocketFactory.getDefault() : builder.sslContext.getSocketFactory();
+        this.http = new PinnedHttpClient(builder.sockets, builder.sslContext == null ? defaultTls()
+                : builder.sslContext, builder.connectTimeout, builder.maxResponseBytes);
         Executor given = builder.executor;
         this.ownedExecutor = given == null ? Executors.newCachedThreadPool(new NamedDaemonThreads()) : null;
         this.executor = given != null ? given : Objects.requireNonNull(ownedExecutor);
@@ -150,16 +154,15 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
             throw refused("webhook to " + target.shown() + " asks to be signed with secret \""
                     + request.secretRef().get() + "\" but is not, and this transport does not sign");
         }
-        List<Http1Exchange.Header> headers = headers(request, target);
+        List<PinnedHttpClient.Header> headers = headers(request, target);
         Optional<byte[]> body = request.body().map(text -> text.getBytes(StandardCharsets.UTF_8));
         Duration timeout = request.timeout().isNegative() || request.timeout().isZero()
                 || request.timeout().compareTo(totalTimeout) > 0 ? totalTimeout : request.timeout();
-        Http1Exchange exchange = new Http1Exchange(sockets, tls, millis(connectTimeout.compareTo(timeout) < 0
-                ? connectTimeout : timeout), millis(timeout), maxResponseBytes);
+        PinnedHttpClient.Exchange exchange = http.prepare(target, method, headers, body, timeout);
         CompletableFuture<WebhookResponse> call = CompletableFuture.supplyAsync(() -> {
             List<InetAddress> addresses = guard.check(target);
             try {
-                return exchange.send(target, addresses, method, headers, body);
+                return exchange.send(addresses);
             } catch (IOException e) {
                 throw new CompletionException(e);
             }
@@ -179,7 +182,12 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
             Thread.currentThread().interrupt();
             throw new DeliveryException("webhook " + method + " " + target.shown() + " interrupted", true, e);
         } catch (ExecutionException | CancellationException e) {
-            throw failure(method, target.shown(), e.getCause() == null ? e : e.getCause());
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            if (PinnedHttpClient.reachedDeadline(cause)) {
+                throw new DeliveryException("webhook " + method + " " + target.shown() + " timed out after "
+                        + timeout, true, cause);
+            }
+            throw failure(method, target.shown(), cause);
         }
     }
 
@@ -191,11 +199,11 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
         }
     }
 
-    private List<Http1Exchange.Header> headers(WebhookRequest request, WebhookTarget target) {
-        Map<String, Http1Exchange.Header> byName = new LinkedHashMap<>();
-        byName.put("user-agent", new Http1Exchange.Header("User-Agent", userAgent));
+    private List<PinnedHttpClient.Header> headers(WebhookRequest request, WebhookTarget target) {
+        Map<String, PinnedHttpClient.Header> byName = new LinkedHashMap<>();
+        byName.put("user-agent", new PinnedHttpClient.Header("User-Agent", userAgent));
         if (request.body().isPresent()) {
-            byName.put("content-type", new Http1Exchange.Header("Content-Type", "application/json"));
+            byName.put("content-type", new PinnedHttpClient.Header("Content-Type", "application/json"));
         }
         for (Map.Entry<String, String> header : request.headers().entrySet()) {
             String name = header.getKey();
@@ -205,10 +213,10 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
                         ? name : "(invalid name)") + "\" cannot be set");
             }
             byName.remove(lower);
-            byName.put(lower, new Http1Exchange.Header(name, header.getValue()));
+            byName.put(lower, new PinnedHttpClient.Header(name, header.getValue()));
         }
         byName.remove("idempotency-key");
-        byName.put("idempotency-key", new Http1Exchange.Header("Idempotency-Key", request.idempotencyKey()));
+        byName.put("idempotency-key", new PinnedHttpClient.Header("Idempotency-Key", request.idempotencyKey()));
         return List.copyOf(byName.values());
     }
 
@@ -223,8 +231,12 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
         return true;
     }
 
-    private static int millis(Duration duration) {
-        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, duration.toMillis()));
+    private static SSLContext defaultTls() {
+        try {
+            return SSLContext.getDefault();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no default TLS context", e);
+        }
     }
 
     private static DeliveryException refused(String message) {
@@ -335,7 +347,7 @@ public final class DefaultWebhookTransport implements WebhookTransport, AutoClos
             return this;
         }
 
-        /** Creates the unconnected sockets the transport connects itself; tests observe connections here. */
+        /** Creates the unconnected sockets HttpClient connects to checked addresses; tests observe them here. */
         Builder socketFactory(SocketFactory value) {
             this.sockets = Objects.requireNonNull(value, "socketFactory");
             return this;

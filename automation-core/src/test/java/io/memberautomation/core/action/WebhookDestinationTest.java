@@ -171,6 +171,46 @@ class WebhookDestinationTest {
     }
 
     @Test
+    void send_whenResolverWouldAnswerDifferentlyLater_connectsToTheOneCheckedAnswer() throws UnknownHostException {
+        AtomicInteger lookups = new AtomicInteger();
+        HostResolver changing = host -> List.of(lookups.incrementAndGet() == 1
+                ? InetAddress.getByAddress(new byte[] {127, 0, 0, 1}) : InetAddress.getByName(PUBLIC));
+        PassThroughSockets sockets = new PassThroughSockets();
+        DefaultWebhookTransport transport = transport(DefaultWebhookTransport.builder()
+                .allowHost("pinned.test").resolver(changing).socketFactory(sockets));
+
+        WebhookResponse response = transport.send(request(local("pinned.test")));
+
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(lookups).as("HttpClient asked no DNS of its own").hasValue(1);
+        assertThat(sockets.connected).containsExactly(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port()));
+        assertThat(received).containsExactly("pinned.test:" + port());
+    }
+
+    @Test
+    void send_whenCalledTwice_opensANewConnectionToEachCallsOwnCheckedAddress() throws UnknownHostException {
+        AtomicInteger lookups = new AtomicInteger();
+        HostResolver changing = host -> List.of(InetAddress.getByAddress(
+                new byte[] {127, 0, 0, (byte) lookups.incrementAndGet()}));
+        PassThroughSockets sockets = new PassThroughSockets();
+        DefaultWebhookTransport transport = transport(DefaultWebhookTransport.builder()
+                .allowHost("pinned.test").resolver(changing).socketFactory(sockets));
+
+        WebhookResponse first = transport.send(request(local("pinned.test")));
+
+        assertThat(first.status()).isEqualTo(204);
+        assertThatThrownBy(() -> transport.send(request(local("pinned.test"))))
+                .as("the server listens on 127.0.0.1 only; no connection of the first call is reused")
+                .isInstanceOfSatisfying(DeliveryException.class, e -> assertThat(e.retryable()).isTrue());
+        assertThat(lookups).hasValue(2);
+        assertThat(sockets.connected).containsExactly(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port()),
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 2}), port()));
+        assertThat(received).containsExactly("pinned.test:" + port());
+    }
+
+    @Test
     void send_whenNameRebindsFromLoopbackToPublic_refusesOnTheFirstAnswer() {
         AtomicInteger lookups = new AtomicInteger();
         HostResolver rebinding = host -> List.of(lookups.incrementAndGet() == 1
@@ -239,6 +279,42 @@ class WebhookDestinationTest {
                     new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 1}));
             default -> throw new UnknownHostException(host);
         };
+    }
+
+    /** Sockets that record where they are asked to connect, then connect there. */
+    private static final class PassThroughSockets extends SocketFactory {
+        final List<SocketAddress> connected = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Socket createSocket() {
+            return new Socket() {
+                @Override
+                public void connect(SocketAddress endpoint, int timeout) throws IOException {
+                    connected.add(endpoint);
+                    super.connect(endpoint, timeout);
+                }
+            };
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) {
+            throw new UnsupportedOperationException("the transport connects unconnected sockets itself");
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
+            throw new UnsupportedOperationException("the transport connects unconnected sockets itself");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) {
+            throw new UnsupportedOperationException("the transport connects unconnected sockets itself");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
+            throw new UnsupportedOperationException("the transport connects unconnected sockets itself");
+        }
     }
 
     /** Sockets that record where they were asked to connect and never reach the network. */
