@@ -3,15 +3,17 @@ package io.memberautomation.examples.simulate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * The scenario examples of the documentation ({@code docs/examples/*.scenario.json}) run through the real
@@ -29,11 +31,7 @@ class DocsScenariosTest {
     }
 
     private static Scenarios.Result run(String file) {
-        try {
-            return new Scenarios.Result(Scenarios.parse(new Simulator().run(Files.readString(EXAMPLES.resolve(file))).toJson()));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Scenarios.Result(Scenarios.parse(new Simulator().run(read(file)).toJson()));
     }
 
     private static List<String> of(List<JsonNode> effects, String field) {
@@ -110,6 +108,71 @@ class DocsScenariosTest {
         assertThat(of(result.effectsOf("m-3"), "templateId")).containsExactly("renewal-reminder", "renewal-thanks");
         assertThat(executionOf(result, "renewal-reminder", "m-3").get("outcome").asText()).isEqualTo("exited");
         assertThat(executionOf(result, "renewal-thanks", "m-3").get("outcome").asText()).isEqualTo("finished");
+    }
+
+    /**
+     * The cancellation follow-up and the subscription onboarding of docs/workflow-format.md, for Ada, who
+     * cancels and stays away, and Bo, who cancels and subscribes again four days later.
+     */
+    private static Scenarios.Result cancellations() {
+        ObjectNode scenario = Scenarios.MAPPER.createObjectNode();
+        scenario.putObject("organization").put("id", "org-1").put("timezone", "Europe/London");
+        scenario.put("start", "2026-02-01T00:00:00Z").put("until", "2026-03-01T00:00:00Z");
+        ArrayNode automations = scenario.putArray("automations");
+        automations.add(Scenarios.parse(read("cancellation-follow-up.automation.json")));
+        automations.add(Scenarios.parse(read("subscription-onboarding.automation.json")));
+        scenario.putArray("segments").addObject().put("id", "magazine-subscribers").put("static", true);
+        ArrayNode templates = scenario.putArray("templates");
+        templates.addObject().put("id", "subscription-ending").put("subject", "Your magazine ends soon").put("body", "-");
+        templates.addObject().put("id", "subscription-welcome").put("subject", "Welcome back").put("body", "-");
+        ArrayNode members = scenario.putArray("members");
+        for (String[] member : new String[][] {{"m-1", "ada@example.org", "Ada"}, {"m-2", "bo@example.org", "Bo"}}) {
+            ObjectNode record = members.addObject().put("id", member[0]).put("email", member[1])
+                    .put("first_name", member[2]).put("timezone", "Europe/London")
+                    .put("subscription_status", "active").put("subscription_ends_on", "2026-02-20");
+            record.putArray("segments").add("magazine-subscribers");
+        }
+        ArrayNode timeline = scenario.putArray("timeline");
+        for (String member : List.of("m-1", "m-2")) {
+            ObjectNode entry = timeline.addObject().put("at", "2026-02-01T10:00:00Z");
+            entry.putObject("event").put("id", "cancel-" + member).put("type", "subscription_cancelled").put("memberId", member);
+        }
+        ObjectNode again = timeline.addObject().put("at", "2026-02-05T10:00:00Z");
+        again.putObject("event").put("id", "subscribe-m-2").put("type", "subscription_created").put("memberId", "m-2")
+                .putObject("payload").put("plan", "magazine-monthly");
+        return Scenarios.run(scenario);
+    }
+
+    private static String read(String file) {
+        try {
+            return Files.readString(EXAMPLES.resolve(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void cancellationFollowUp_whenTheMemberStaysAway_sendsTheLastChanceEmailThreeDaysBeforeTheEnd() {
+        Scenarios.Result result = cancellations();
+        JsonNode followUp = executionOf(result, "cancellation-follow-up", "m-1");
+
+        assertThat(followUp.get("outcome").asText()).isEqualTo("finished");
+        assertThat(result.effectsOf("m-1")).filteredOn(effect -> effect.get("type").asText().equals("email"))
+                .extracting(effect -> effect.get("templateId").asText() + "@" + effect.get("at").asText())
+                .containsExactly("subscription-ending@2026-02-17T10:00:00Z");
+        assertThat(of(result.effects("admin_notification"), "memberId")).containsExactly("m-1");
+    }
+
+    @Test
+    void cancellationFollowUp_whenTheMemberSubscribesAgain_exitsAndSendsNoLastChance() {
+        Scenarios.Result result = cancellations();
+        JsonNode followUp = executionOf(result, "cancellation-follow-up", "m-2");
+
+        assertThat(followUp.get("outcome").asText()).isEqualTo("exited");
+        assertThat(followUp.get("endedAt").asText()).isEqualTo("2026-02-05T10:00:00Z");
+        assertThat(of(result.effectsOf("m-2").stream()
+                .filter(effect -> effect.get("type").asText().equals("email")).toList(), "templateId"))
+                .containsExactly("subscription-welcome");
     }
 
     @Test
