@@ -6,11 +6,6 @@ import io.memberautomation.core.AutomationEngine;
 import io.memberautomation.core.store.InMemoryMemberDirectory;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberChange;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -20,7 +15,7 @@ class QuickStartTest {
 
     @Test
     void quickStart_whenRun_tagsTheNewMember() {
-        // quick-start:begin
+        // readme:quick-start:begin
         InMemoryMemberDirectory members = new InMemoryMemberDirectory();
         try (AutomationEngine engine = AutomationEngine.builder().members(members).build()) {
             engine.save("""
@@ -33,20 +28,15 @@ class QuickStartTest {
             engine.memberChanged(signup, Optional.of("signup-m-1"));
             engine.runDue();   // or engine.start() to run on the engine's own worker threads
         }
-        // quick-start:end
+        // readme:quick-start:end
         assertThat(members.find("default", "m-1").orElseThrow().tags()).containsExactly("welcomed");
     }
 
     @Test
-    void readme_whenRead_carriesTheQuickStartVerbatim() throws IOException {
-        List<String> source = Files.readAllLines(Path.of("src/test/java/io/memberautomation/examples/QuickStartTest.java"));
-        int begin = source.indexOf("        // quick-start:begin");
-        int end = source.indexOf("        // quick-start:end");
-        String snippet = String.join("\n", source.subList(begin + 1, end).stream()
-                .map(line -> line.length() >= 8 ? line.substring(8) : line.strip()).toList());
-        String readme = Files.readString(Path.of("../README.md"));
-        assertThat(begin).isPositive();
-        assertThat(readme).contains(snippet);
-        assertThat(Arrays.asList(readme.split("\n"))).contains("```java");
+    void readme_whenRead_carriesTheQuickStartVerbatim() {
+        Readme.Block shown = Readme.block("snippet: quick-start");
+
+        assertThat(shown.language()).isEqualTo("java");
+        assertThat(shown.content()).isEqualTo(Readme.region("QuickStartTest.java", "quick-start"));
     }
 }

@@ -3,6 +3,7 @@ package io.memberautomation.examples.simulate;
 import io.memberautomation.core.AutomationEngine;
 import io.memberautomation.core.AutomationEngineBuilder;
 import io.memberautomation.core.TestClock;
+import io.memberautomation.core.action.SecretResolver;
 import io.memberautomation.core.store.InMemoryMemberDirectory;
 import io.memberautomation.core.store.InMemoryPersistence;
 import io.memberautomation.core.store.InMemoryTemplateStore;
@@ -14,6 +15,7 @@ import io.memberautomation.spi.member.MemberChange;
 import io.memberautomation.spi.store.ExecutionQuery;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +32,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class SimulationRun {
     private static final Set<ExecutionStatus> UNFINISHED = Set.of(ExecutionStatus.PENDING, ExecutionStatus.RUNNING,
             ExecutionStatus.WAITING, ExecutionStatus.PAUSED);
+
+    /**
+     * Every {@code secretRef} resolves, to one fixed key: a dry run signs but sends nothing, and an automation
+     * should not fail its simulation for want of a secret that only production holds.
+     */
+    private static final SecretResolver SIMULATED_SECRETS =
+            (organizationId, secretRef) -> Optional.of("simulated-signing-key".getBytes(StandardCharsets.UTF_8));
 
     private final Scenario scenario;
     private final String org;
@@ -53,6 +62,7 @@ final class SimulationRun {
                 .members(members)
                 .templates(templates)
                 .webhooks(new ScriptedWebhookTransport(scenario.webhooks()))
+                .secrets(SIMULATED_SECRETS)
                 .ids(() -> String.format("exec-%04d", ids.incrementAndGet()))
                 .nodeId("simulate")
                 .workerThreads(1)
