@@ -19,6 +19,7 @@ import io.memberautomation.core.interpreter.Workers;
 import io.memberautomation.core.policy.SendGate;
 import io.memberautomation.core.policy.SendPolicy;
 import io.memberautomation.core.registry.AutomationRegistry;
+import io.memberautomation.core.registry.RegistryRefresh;
 import io.memberautomation.core.schedule.Scheduler;
 import io.memberautomation.core.store.InMemoryMemberDirectory;
 import io.memberautomation.core.store.InMemoryMessageLedger;
@@ -73,6 +74,11 @@ public final class AutomationEngineBuilder {
     public static final Duration DEFAULT_WEBHOOK_TIMEOUT = Duration.ofSeconds(10);
     /** Members read and enrolled per batch when a cron schedule fires for an audience. */
     public static final int DEFAULT_AUDIENCE_BATCH = 500;
+    /**
+     * How often a running engine reloads automations from the definition store, to see what other nodes
+     * saved, activated, paused or archived. On one node every change is seen at once.
+     */
+    public static final Duration DEFAULT_DEFINITION_REFRESH = Duration.ofSeconds(5);
     /** How many times engine-made member changes may cascade into new enrollments. */
     public static final int DEFAULT_MAX_CAUSAL_DEPTH = 5;
 
@@ -189,6 +195,15 @@ public final class AutomationEngineBuilder {
 
     public AutomationEngineBuilder pollInterval(Duration pollInterval) {
         return once("poll", pollInterval);
+    }
+
+    /**
+     * How often the engine reloads automations from the definition store (default
+     * {@link #DEFAULT_DEFINITION_REFRESH}), measured on the engine's clock. Nodes sharing a database see one
+     * another's saves and status changes within this interval.
+     */
+    public AutomationEngineBuilder definitionRefresh(Duration interval) {
+        return once("definitionRefresh", interval);
     }
 
     public AutomationEngineBuilder shutdownWait(Duration shutdownWait) {
@@ -315,7 +330,13 @@ public final class AutomationEngineBuilder {
                 (change, depth, cause) -> changes.onChange(change, depth + 1, Optional.of(cause)),
                 new SendGate(sendPolicies, get("ledger", new InMemoryMessageLedger())),
                 Redaction.withSensitiveFields(get("sensitiveFields", Redaction.DEFAULT_SENSITIVE_FIELDS)));
-        Workers workers = new Workers(new StepInterpreter(services), persistence, clock, settings, scheduler::fireDue);
+        RegistryRefresh refresh = new RegistryRefresh(registry, clock,
+                get("definitionRefresh", DEFAULT_DEFINITION_REFRESH));
+        Runnable housekeeping = () -> {
+            refresh.run();
+            scheduler.fireDue();
+        };
+        Workers workers = new Workers(new StepInterpreter(services), persistence, clock, settings, housekeeping);
         workersRef[0] = workers;
         Runnable onClose = () -> {
             for (AutoCloseable resource : owned) {
