@@ -98,6 +98,14 @@ class MemberActionsTest {
     }
 
     @Test
+    void patchFor_whenRelativeIsAZeroTimePart_setsTheInstantNow() {
+        MemberPatch patch = MemberActions.patchFor("update_field",
+                Map.of("field", "member.seen_at", "value", Map.of("relative", "PT0S")), ctx);
+
+        assertThat(patch).isEqualTo(MemberPatch.setField("seen_at", "2025-01-31T10:00:00Z"));
+    }
+
+    @Test
     void patchFor_whenValueCopiesAField_setsItsCurrentValue() {
         assertThat(MemberActions.patchFor("update_field",
                 Map.of("field", "member.first_joined", "value", Map.of("field", "member.joined_at")), ctx))

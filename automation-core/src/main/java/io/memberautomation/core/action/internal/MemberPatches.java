@@ -71,7 +71,10 @@ public final class MemberPatches {
         return name;
     }
 
-    /** Date-only durations count calendar days from today in the zone; others count from now. */
+    /**
+     * Date-only durations count calendar days from today in the zone; others count from now. Whether a
+     * duration is date-only is read from the text: {@code PT0S} has a time part, though it is zero.
+     */
     private static String relativeValue(String text, MemberActions.Context ctx) {
         IsoDuration duration;
         try {
@@ -79,7 +82,7 @@ public final class MemberPatches {
         } catch (IllegalArgumentException e) {
             throw new ActionParamException("update_field: " + e.getMessage());
         }
-        if (duration.isDateOnly()) {
+        if (duration.isDateOnly() && text.indexOf('T') < 0 && text.indexOf('t') < 0) {
             return duration.addTo(ctx.today()).toString();
         }
         return duration.addTo(ctx.now().atZone(ctx.zone())).toInstant().toString();
