@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 
 /** What the fault tests share: engine nodes in JVMs of their own, bounded waits, and SQL checks. */
@@ -76,10 +77,15 @@ final class Faults {
 
     /** Polls {@code condition} until it holds; fails naming {@code what} after {@code timeout}. */
     static void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, condition, () -> "");
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}, the failure also saying {@code state}. */
+    static void await(String what, Duration timeout, BooleanSupplier condition, Supplier<String> state) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what);
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; " + state.get());
             }
             LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
@@ -112,6 +118,15 @@ final class Faults {
         } catch (SQLException e) {
             throw new IllegalStateException("could not run " + sql, e);
         }
+    }
+
+    /** The executions by automation and status, and the queue's and timers' sizes: what a failed wait shows. */
+    static String state(DataSource dataSource) {
+        return "executions " + rows(dataSource, "SELECT automation_id, status, COUNT(*) FROM automation_executions"
+                + " GROUP BY automation_id, status ORDER BY 1, 2") + ", queue " + rows(dataSource,
+                "SELECT COUNT(*), COUNT(lease_owner), MIN(available_at), MIN(lease_until) FROM automation_work_queue")
+                + ", timers " + rows(dataSource, "SELECT kind, COUNT(*), MIN(next_at) FROM automation_timers GROUP BY kind")
+                + ", database now " + rows(dataSource, "SELECT CURRENT_TIMESTAMP");
     }
 
     static long executions(DataSource dataSource, String status) {

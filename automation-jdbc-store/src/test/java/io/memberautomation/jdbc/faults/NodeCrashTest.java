@@ -74,7 +74,7 @@ class NodeCrashTest {
 
                 Faults.await("every execution to complete", Duration.ofMinutes(3),
                         () -> Faults.executions(pool, "completed") == EXECUTIONS
-                                || Faults.executions(pool, "failed") > 0);
+                                || Faults.executions(pool, "failed") > 0, () -> Faults.state(pool));
                 long finished = System.nanoTime();
                 System.out.printf("NodeCrashTest: published %d in %d ms, all completed after %d ms; webhooks at the"
                                 + " kill: %d, held by the dead node: %d, requests: %d%n", EXECUTIONS,
