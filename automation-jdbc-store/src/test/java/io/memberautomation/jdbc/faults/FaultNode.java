@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * One engine node in a JVM of its own, for the crash tests: an engine on the JDBC store over PostgreSQL, on
- * the system clock, with the webhook transport allowed to reach 127.0.0.1. It runs until its standard input
+ * the system clock, with the webhook transport allowed to reach 127.0.0.1 (calls time out after 30 s, longer
+ * than the receiver holds an answer). It runs until its standard input
  * closes (the test stops it so, or dies and it follows) or it is killed.
  *
  * <p>Arguments, {@code key=value}: {@code url}, {@code user}, {@code password}, {@code schema}, {@code node}
@@ -51,7 +52,7 @@ public final class FaultNode {
                      .persistence(JdbcPersistence.builder(dataSource).build()).members(new Everyone())
                      .webhooks(webhooks).nodeId(options.get("node")).workerThreads(threads)
                      .lease(Duration.ofMillis(Long.parseLong(options.get("leaseMillis"))))
-                     .pollInterval(Duration.ofMillis(200)).build()) {
+                     .pollInterval(Duration.ofMillis(200)).webhookTimeout(Duration.ofSeconds(30)).build()) {
             engine.start();
             System.out.println(READY);
             System.out.flush();

@@ -11,21 +11,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A local HTTP receiver of webhooks on 127.0.0.1: {@code POST /hook/<member id>} answers 200 after a short
- * pause (so that calls are in flight when a node dies) and records the {@code Idempotency-Key} of every
- * request, per member.
+ * A local HTTP receiver of webhooks on 127.0.0.1: {@code POST /hook/<member id>} records the
+ * {@code Idempotency-Key} of every request, per member, and answers 200 after a short pause. While
+ * {@link #hold() held} it answers nothing (for up to {@link #HOLD_AT_MOST}), so a test can kill a node while
+ * every one of its workers is in the middle of a call.
  */
 final class WebhookReceiver implements AutoCloseable {
+    static final Duration HOLD_AT_MOST = Duration.ofSeconds(20);
+
     private final HttpServer server;
     private final ExecutorService handlers;
     private final Map<String, List<String>> keysByMember = new ConcurrentHashMap<>();
     private final AtomicInteger requests = new AtomicInteger();
+    private final AtomicInteger held = new AtomicInteger();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
 
     private WebhookReceiver(HttpServer server, ExecutorService handlers) {
         this.server = server;
@@ -55,6 +61,20 @@ final class WebhookReceiver implements AutoCloseable {
         return requests.get();
     }
 
+    /** Holds the answers to requests from now on, until {@link #release()}. */
+    void hold() {
+        gate = new CountDownLatch(1);
+    }
+
+    void release() {
+        gate.countDown();
+    }
+
+    /** How many requests wait for their answer while held. */
+    int held() {
+        return held.get();
+    }
+
     int membersReached() {
         return keysByMember.size();
     }
@@ -80,11 +100,27 @@ final class WebhookReceiver implements AutoCloseable {
                 keys.add(key);
             }
             requests.incrementAndGet();
+            awaitRelease();
             pause(answerAfter);
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
+        }
+    }
+
+    private void awaitRelease() {
+        CountDownLatch current = gate;
+        if (current.getCount() == 0) {
+            return;
+        }
+        held.incrementAndGet();
+        try {
+            current.await(HOLD_AT_MOST.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            held.decrementAndGet();
         }
     }
 
@@ -99,6 +135,7 @@ final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
+        release();
         server.stop(0);
         handlers.shutdownNow();
     }
