@@ -45,9 +45,10 @@ import javax.sql.DataSource;
  * test clock drives them. Lease ends, and whether a lease lapsed, follow the database's clock by default
  * ({@link LeaseClock#DATABASE}): nodes whose clocks disagree still agree on who holds which work, and a
  * node with a fast clock cannot take over the work of a live node. Whatever the clocks, the fencing
- * tokens keep the data safe. The connections must run at READ
- * COMMITTED (the default of both databases; a stricter default is lowered per transaction). Instants are
- * stored with microsecond precision.
+ * tokens keep the data safe.
+ *
+ * <p>The connections must run at READ COMMITTED (the default of both databases; a stricter default is
+ * lowered per transaction). Instants are stored with microsecond precision.
  *
  * <p>The schema is a set of versioned scripts per database under {@code io/memberautomation/jdbc/schema/},
  * named for Flyway. Either apply them with a migration tool, or build with {@link Builder#autoCreateSchema
