@@ -6,6 +6,7 @@ import io.memberautomation.jdbc.internal.JdbcDefinitionStore;
 import io.memberautomation.jdbc.internal.JdbcExecutionStore;
 import io.memberautomation.jdbc.internal.JdbcTimerStore;
 import io.memberautomation.jdbc.internal.JdbcWorkQueue;
+import io.memberautomation.jdbc.internal.LeaseTimes;
 import io.memberautomation.jdbc.internal.SchemaMigrator;
 import io.memberautomation.spi.store.DefinitionStore;
 import io.memberautomation.spi.store.ExecutionStore;
@@ -40,11 +41,14 @@ import javax.sql.DataSource;
  *       retries.</li>
  * </ul>
  *
- * <p>Lease times follow the {@code now} the engine passes with every claim, as the SPI prescribes, so
- * a test clock drives them; nodes' clocks should agree to within a small part of the lease duration, and
- * when they do not, the fencing tokens still keep the data safe. The connections must run at READ
- * COMMITTED (the default of both databases; a stricter default is lowered per transaction). Instants are
- * stored with microsecond precision.
+ * <p>Due times (of queued work and timers) follow the {@code now} the engine passes with every call, so a
+ * test clock drives them. Lease ends, and whether a lease lapsed, follow the database's clock by default
+ * ({@link LeaseClock#DATABASE}): nodes whose clocks disagree still agree on who holds which work, and a
+ * node with a fast clock cannot take over the work of a live node. Whatever the clocks, the fencing
+ * tokens keep the data safe.
+ *
+ * <p>The connections must run at READ COMMITTED (the default of both databases; a stricter default is
+ * lowered per transaction). Instants are stored with microsecond precision.
  *
  * <p>The schema is a set of versioned scripts per database under {@code io/memberautomation/jdbc/schema/},
  * named for Flyway. Either apply them with a migration tool, or build with {@link Builder#autoCreateSchema
@@ -57,12 +61,12 @@ public final class JdbcPersistence implements Persistence {
     private final JdbcWorkQueue queue;
     private final JdbcTimerStore timers;
 
-    private JdbcPersistence(Database database) {
+    private JdbcPersistence(Database database, LeaseTimes leaseTimes) {
         this.database = database;
         this.definitions = new JdbcDefinitionStore(database);
         this.executions = new JdbcExecutionStore(database);
-        this.queue = new JdbcWorkQueue(database);
-        this.timers = new JdbcTimerStore(database);
+        this.queue = new JdbcWorkQueue(database, leaseTimes);
+        this.timers = new JdbcTimerStore(database, leaseTimes);
     }
 
     /** A builder over the host's data source; the host owns the pool and closes it. */
@@ -139,9 +143,19 @@ public final class JdbcPersistence implements Persistence {
     public static final class Builder {
         private final DataSource dataSource;
         private boolean autoCreateSchema;
+        private LeaseClock leaseClock = LeaseClock.DATABASE;
 
         private Builder(DataSource dataSource) {
             this.dataSource = dataSource;
+        }
+
+        /**
+         * Which clock lease ends follow (default {@link LeaseClock#DATABASE}); {@link LeaseClock#ENGINE} is
+         * for tests that expire leases by moving a test clock.
+         */
+        public Builder leaseClock(LeaseClock clock) {
+            this.leaseClock = Objects.requireNonNull(clock, "clock");
+            return this;
         }
 
         /**
@@ -167,7 +181,8 @@ public final class JdbcPersistence implements Persistence {
             } else {
                 schema.check();
             }
-            return new JdbcPersistence(database);
+            return new JdbcPersistence(database,
+                    leaseClock == LeaseClock.DATABASE ? LeaseTimes.databaseClock() : LeaseTimes.engineClock());
         }
     }
 }

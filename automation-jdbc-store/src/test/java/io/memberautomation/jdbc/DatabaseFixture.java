@@ -12,8 +12,15 @@ public interface DatabaseFixture {
     /** A data source over a database (or schema) without the automation tables. */
     DataSource newEmptyDataSource();
 
-    /** A persistence over {@link #newDataSource()}, its schema created. */
-    JdbcPersistence newPersistence();
+    /** A persistence over {@link #newDataSource()}, its schema created, leases on the database's clock. */
+    default JdbcPersistence newPersistence() {
+        return newPersistence(LeaseClock.DATABASE);
+    }
+
+    /** A persistence over {@link #newDataSource()}, its schema created, leases on the given clock. */
+    default JdbcPersistence newPersistence(LeaseClock leaseClock) {
+        return JdbcPersistence.builder(newDataSource()).autoCreateSchema(true).leaseClock(leaseClock).build();
+    }
 
     /** A member directory holding exactly {@code seed}. */
     JdbcMemberDirectory newDirectory(List<Member> seed);

@@ -122,7 +122,9 @@ abstract class EngineRestartCases {
     }
 
     private Node startNode(String nodeId) {
-        JdbcPersistence persistence = JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
+        // leases on the engine's clock, so that a lease lapses when the test clock moves past it
+        JdbcPersistence persistence = JdbcPersistence.builder(dataSource).autoCreateSchema(true)
+                .leaseClock(LeaseClock.ENGINE).build();
         JdbcMemberDirectory members = persistence.memberDirectory();
         InMemoryTemplateStore templates = new InMemoryTemplateStore();
         templates.put(ORG, new Template("welcome", "Welcome, {{member.first_name}}", "Hello {{member.first_name}}!",

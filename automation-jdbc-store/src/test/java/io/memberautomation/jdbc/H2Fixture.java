@@ -37,11 +37,6 @@ public final class H2Fixture implements AfterEachCallback, DatabaseFixture {
     }
 
     @Override
-    public JdbcPersistence newPersistence() {
-        return JdbcPersistence.builder(newDataSource()).autoCreateSchema(true).build();
-    }
-
-    @Override
     public JdbcMemberDirectory newDirectory(List<Member> seed) {
         JdbcMemberDirectory directory = newPersistence().memberDirectory();
         seed.forEach(directory::put);

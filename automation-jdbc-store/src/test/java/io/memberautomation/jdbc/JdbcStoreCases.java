@@ -17,6 +17,7 @@ import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
 import io.memberautomation.spi.store.ExecutionStore;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -159,6 +160,54 @@ abstract class JdbcStoreCases {
                 .isInstanceOf(InfrastructureException.class);
         down.set(false);
         assertThat(persistence.executions().find("x1")).isEmpty();
+    }
+
+    @Test
+    void read_whenTheServerDropsTheConnectionAndThePoolClosesIt_reportsTheDropAsInfrastructureTrouble() {
+        DataSource real = database().newDataSource();
+        AtomicBoolean down = new AtomicBoolean();
+        DataSource dropping = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    Object result = invoke(real, method, args);
+                    return method.getName().equals("getConnection") ? droppingConnection((Connection) result, down)
+                            : result;
+                });
+        JdbcPersistence persistence = JdbcPersistence.builder(dropping).autoCreateSchema(true).build();
+        down.set(true);
+
+        assertThatThrownBy(() -> persistence.executions().find("x1")).isInstanceOf(InfrastructureException.class)
+                .hasMessageContaining("terminating connection");
+    }
+
+    /**
+     * A connection that, while {@code down}, fails its statements as a server shutting down does (57P01) and
+     * is closed at once after, as HikariCP closes a connection it sees broken: every later call fails with
+     * the pool's "Connection is closed", which has no SQLState.
+     */
+    private Connection droppingConnection(Connection real, AtomicBoolean down) {
+        AtomicBoolean closed = new AtomicBoolean();
+        return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
+                (proxy, method, args) -> {
+                    if (method.getName().equals("close")) {
+                        return invoke(real, method, args);
+                    }
+                    if (closed.get()) {
+                        throw new SQLException("Connection is closed");
+                    }
+                    if (down.get() && method.getName().equals("prepareStatement")) {
+                        closed.set(true);
+                        throw new SQLException("terminating connection due to administrator command", "57P01");
+                    }
+                    return invoke(real, method, args);
+                });
+    }
+
+    private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+        try {
+            return method.invoke(target, args);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     @Test

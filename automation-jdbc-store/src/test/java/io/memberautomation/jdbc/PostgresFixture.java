@@ -106,11 +106,6 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
     }
 
     @Override
-    public JdbcPersistence newPersistence() {
-        return JdbcPersistence.builder(newDataSource()).autoCreateSchema(true).build();
-    }
-
-    @Override
     public JdbcMemberDirectory newDirectory(List<Member> seed) {
         JdbcMemberDirectory directory = newPersistence().memberDirectory();
         seed.forEach(directory::put);

@@ -85,18 +85,35 @@ public final class Database {
         }
     }
 
-    /** Runs {@code work} as plain reads, outside any transaction of ours. */
+    /**
+     * Runs {@code work} as plain reads, outside any transaction of ours. When the work fails, a failure to
+     * end the read only joins it as suppressed: a pool that closes a broken connection at once (HikariCP)
+     * would otherwise replace the server's "connection lost" with its own "connection is closed", which
+     * carries no SQLState and would not be seen as transient.
+     */
     public <T> T read(String what, SqlWork<T> work) {
         try (Connection connection = dataSource.getConnection()) {
+            T result;
             try {
-                return work.run(connection);
-            } finally {
-                if (!connection.getAutoCommit()) {
-                    connection.rollback();
+                result = work.run(connection);
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    endRead(connection);
+                } catch (SQLException cleanup) {
+                    e.addSuppressed(cleanup);
                 }
+                throw e;
             }
+            endRead(connection);
+            return result;
         } catch (SQLException e) {
             throw SqlFailures.translate(what, e);
+        }
+    }
+
+    private static void endRead(Connection connection) throws SQLException {
+        if (!connection.getAutoCommit()) {
+            connection.rollback();
         }
     }
 

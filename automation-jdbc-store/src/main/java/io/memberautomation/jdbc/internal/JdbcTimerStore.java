@@ -18,13 +18,18 @@ import java.util.Optional;
 /**
  * Timers in {@code automation_timers}. Due timers are locked with {@code FOR UPDATE SKIP LOCKED} in
  * (due time, id) order, so two nodes never move or claim the same timer; a claimed SCHEDULE timer's
- * {@code next_at} becomes its lease end, after which it is due again.
+ * {@code next_at} becomes the engine's now plus the lease (so an idle engine's next look waits for it)
+ * and its {@code lease_until} the lease clock's (by default the database's, see {@link LeaseTimes}); it is
+ * due again once both passed. EXECUTION timers have no lease: moving one deletes it in the transaction
+ * that queues its execution.
  */
 public final class JdbcTimerStore implements TimerStore {
     private final Database database;
+    private final LeaseTimes leaseTimes;
 
-    public JdbcTimerStore(Database database) {
+    public JdbcTimerStore(Database database, LeaseTimes leaseTimes) {
         this.database = database;
+        this.leaseTimes = leaseTimes;
     }
 
     @Override
@@ -80,9 +85,11 @@ public final class JdbcTimerStore implements TimerStore {
     public List<DueTimer> claimDueSchedules(String owner, int limit, Instant now, Duration lease) {
         Objects.requireNonNull(owner, "owner");
         Checks.atLeastOne(limit);
-        Instant until = now.plus(Checks.positive(lease, "lease"));
+        Checks.positive(lease, "lease");
         return database.transaction("claiming due schedules", connection -> {
-            List<TimerRows.Row> due = DueRows.lock(database, connection, "timers.claim", limit, TimerRows.due(now));
+            Instant leaseNow = leaseTimes.now(database, connection, now);
+            List<TimerRows.Row> due = DueRows.lock(database, connection, "timers.claim", limit,
+                    TimerRows.dueAndLapsed(now, leaseNow));
             List<DueTimer> claimed = new ArrayList<>(due.size());
             if (due.isEmpty()) {
                 return claimed;
@@ -90,8 +97,8 @@ public final class JdbcTimerStore implements TimerStore {
             try (PreparedStatement leaseRow = database.prepare(connection, "timers.lease")) {
                 for (TimerRows.Row row : due) {
                     leaseRow.setString(1, owner);
-                    Jdbc.setInstant(leaseRow, 2, until);
-                    Jdbc.setInstant(leaseRow, 3, until);
+                    Jdbc.setInstant(leaseRow, 2, leaseNow.plus(lease));
+                    Jdbc.setInstant(leaseRow, 3, now.plus(lease));
                     leaseRow.setString(4, row.timer().id());
                     leaseRow.addBatch();
                     claimed.add(row.timer());

@@ -16,15 +16,19 @@ import java.util.Optional;
 /**
  * The work queue in {@code automation_work_queue}. Claims lock due rows with {@code FOR UPDATE SKIP
  * LOCKED} in (availability, execution id) order, so nodes claim disjoint batches; each claim takes a new
- * fencing token from a sequence, which complete, release, extend and commits check. Lease times are the
- * {@code now} the caller passes, as the SPI asks, so they follow the engine's clock; safety never depends
- * on clocks agreeing, since a lease holder whose token was replaced can no longer write.
+ * fencing token from a sequence, which complete, release, extend and commits check. Availability is on
+ * the engine's clock (the {@code now} the caller passes); lease ends and the check whether a lease lapsed
+ * are on the lease clock, by default the database's ({@link LeaseTimes}), so nodes whose clocks disagree
+ * still agree on who holds what. Safety never depends on clocks at all: a lease holder whose token was
+ * replaced can no longer write.
  */
 public final class JdbcWorkQueue implements WorkQueue {
     private final Database database;
+    private final LeaseTimes leaseTimes;
 
-    public JdbcWorkQueue(Database database) {
+    public JdbcWorkQueue(Database database, LeaseTimes leaseTimes) {
         this.database = database;
+        this.leaseTimes = leaseTimes;
     }
 
     @Override
@@ -42,20 +46,23 @@ public final class JdbcWorkQueue implements WorkQueue {
     public List<WorkLease> claim(String owner, int limit, Instant now, Duration lease) {
         Objects.requireNonNull(owner, "owner");
         Checks.atLeastOne(limit);
-        Instant until = now.plus(Checks.positive(lease, "lease"));
-        return database.transaction("claiming queued work",
-                connection -> QueueRows.claim(database, connection, owner, limit, now, until));
+        Checks.positive(lease, "lease");
+        return database.transaction("claiming queued work", connection -> {
+            Instant leaseNow = leaseTimes.now(database, connection, now);
+            return QueueRows.claim(database, connection, owner, limit, now, leaseNow, leaseNow.plus(lease));
+        });
     }
 
     @Override
     public List<WorkLease> extend(Collection<WorkLease> leases, Instant now, Duration lease) {
-        Instant until = now.plus(Checks.positive(lease, "lease"));
+        Checks.positive(lease, "lease");
         if (leases.isEmpty()) {
             return List.of();
         }
         List<WorkLease> ordered = new ArrayList<>(leases);
         ordered.sort(Comparator.comparing(WorkLease::executionId));
         return database.transaction("extending leases", connection -> {
+            Instant until = leaseTimes.now(database, connection, now).plus(lease);
             List<WorkLease> extended = new ArrayList<>(ordered.size());
             try (PreparedStatement extend = database.prepare(connection, "queue.extend")) {
                 for (WorkLease held : ordered) {

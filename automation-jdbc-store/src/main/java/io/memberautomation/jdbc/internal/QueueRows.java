@@ -46,14 +46,18 @@ final class QueueRows {
         }
     }
 
-    /** Leases up to {@code limit} claimable executions in order, each under a new fencing token. */
+    /**
+     * Leases up to {@code limit} claimable executions in order, each under a new fencing token: available at
+     * {@code now} (the engine's clock) and free or lapsed at {@code leaseNow} (the lease clock, see
+     * {@link LeaseTimes}), leased until {@code until} on the lease clock.
+     */
     static List<WorkLease> claim(Database database, Connection connection, String owner, int limit, Instant now,
-                                 Instant until) throws SQLException {
+                                 Instant leaseNow, Instant until) throws SQLException {
         List<Due> due = DueRows.lock(database, connection, "queue.claim", limit, new DueRows.ByTimeThenId<>() {
             @Override
             public int bindDue(PreparedStatement statement) throws SQLException {
                 Jdbc.setInstant(statement, 1, now);
-                Jdbc.setInstant(statement, 2, now);
+                Jdbc.setInstant(statement, 2, leaseNow);
                 return 3;
             }
 

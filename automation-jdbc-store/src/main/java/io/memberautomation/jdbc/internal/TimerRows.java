@@ -69,13 +69,35 @@ final class TimerRows {
         return new Row(timer, Jdbc.instant(row, "next_at"));
     }
 
-    /** The due rows of one kind, claimed in (next due time, id) order. */
+    /** Due EXECUTION timers, moved in (due time, id) order. */
     static DueRows.Query<Row> due(Instant now) {
+        return query(statement -> {
+            Jdbc.setInstant(statement, 1, now);
+            return 2;
+        });
+    }
+
+    /**
+     * Due SCHEDULE timers whose claim, if any, lapsed: {@code now} is the engine's (due times),
+     * {@code leaseNow} the lease clock's (see {@link LeaseTimes}).
+     */
+    static DueRows.Query<Row> dueAndLapsed(Instant now, Instant leaseNow) {
+        return query(statement -> {
+            Jdbc.setInstant(statement, 1, now);
+            Jdbc.setInstant(statement, 2, leaseNow);
+            return 3;
+        });
+    }
+
+    private interface DueBinder {
+        int bind(PreparedStatement statement) throws SQLException;
+    }
+
+    private static DueRows.Query<Row> query(DueBinder binder) {
         return new DueRows.ByTimeThenId<>() {
             @Override
             public int bindDue(PreparedStatement statement) throws SQLException {
-                Jdbc.setInstant(statement, 1, now);
-                return 2;
+                return binder.bind(statement);
             }
 
             @Override

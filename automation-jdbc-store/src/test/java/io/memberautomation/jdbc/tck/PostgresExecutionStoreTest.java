@@ -1,6 +1,7 @@
 package io.memberautomation.jdbc.tck;
 
 import io.memberautomation.core.tck.ExecutionStoreContract;
+import io.memberautomation.jdbc.LeaseClock;
 import io.memberautomation.jdbc.PostgresFixture;
 import io.memberautomation.spi.store.Persistence;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -13,8 +14,9 @@ class PostgresExecutionStoreTest extends ExecutionStoreContract {
     @RegisterExtension
     static final PostgresFixture database = new PostgresFixture();
 
+    /** Leases on the engine's clock: the contract expires them by moving its test clock. */
     @Override
     protected Persistence newPersistence() {
-        return database.newPersistence();
+        return database.newPersistence(LeaseClock.ENGINE);
     }
 }

@@ -1,5 +1,9 @@
 -- The work queue (H2). A row is free when lease_token is null, leased while lease_until is in the
--- future, and claimable again once it lapsed.
+-- future, and claimable again once it lapsed. available_at is on the engine's clock; lease_until on the
+-- lease clock (the database's, see LeaseTimes), passed in as "lease now".
+
+-- name: database_now
+SELECT CURRENT_TIMESTAMP AS now;
 
 -- name: enqueue
 -- keeps the earlier availability; while a lease is held (or lapsed but not replaced), remembers the
@@ -19,7 +23,7 @@ WHEN NOT MATCHED THEN INSERT (execution_id, organization_id, available_at)
 -- then lock them one by one, skipping rows other transactions hold.
 
 -- name: claim_candidates
--- params: now, now, after time (twice), after id, limit
+-- params: now, lease now, after time (twice), after id, limit
 SELECT execution_id, available_at FROM automation_work_queue
 WHERE available_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
   AND (available_at > ? OR available_at = ? AND execution_id > ?)
@@ -27,7 +31,7 @@ ORDER BY available_at, execution_id
 FETCH FIRST ? ROWS ONLY;
 
 -- name: claim_lock_one
--- params: now, now, execution
+-- params: now, lease now, execution
 SELECT execution_id, available_at FROM automation_work_queue
 WHERE available_at <= ? AND (lease_until IS NULL OR lease_until <= ?) AND execution_id = ?
 FOR UPDATE SKIP LOCKED;

@@ -1,4 +1,6 @@
--- Durable timers (H2). next_at is when a timer is next due: its due time, or a claim's lease end.
+-- Durable timers (H2). next_at is when a timer is next due: its due time, or a claim's lease end
+-- on the engine's clock; a claimed SCHEDULE timer is claimable again once that passed and its
+-- lease_until (on the lease clock, see LeaseTimes) lapsed.
 -- Moves and claims lock candidates one by one: see queue.sql.
 
 -- name: schedule
@@ -34,16 +36,17 @@ WHERE kind = 'execution' AND next_at <= ? AND id = ?
 FOR UPDATE SKIP LOCKED;
 
 -- name: claim_candidates
--- params: now, after time (twice), after id, limit
+-- params: now, lease now, after time (twice), after id, limit
 SELECT id, organization_id, kind, target_id, member_id, due_at, data, next_at FROM automation_timers
-WHERE kind = 'schedule' AND next_at <= ? AND (next_at > ? OR next_at = ? AND id > ?)
+WHERE kind = 'schedule' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+  AND (next_at > ? OR next_at = ? AND id > ?)
 ORDER BY next_at, id
 FETCH FIRST ? ROWS ONLY;
 
 -- name: claim_lock_one
--- params: now, id
+-- params: now, lease now, id
 SELECT id, organization_id, kind, target_id, member_id, due_at, data, next_at FROM automation_timers
-WHERE kind = 'schedule' AND next_at <= ? AND id = ?
+WHERE kind = 'schedule' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?) AND id = ?
 FOR UPDATE SKIP LOCKED;
 
 -- name: lease

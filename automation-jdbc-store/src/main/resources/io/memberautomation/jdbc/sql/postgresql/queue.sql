@@ -1,5 +1,9 @@
 -- The work queue (PostgreSQL). A row is free when lease_token is null, leased while lease_until is in the
--- future, and claimable again once it lapsed.
+-- future, and claimable again once it lapsed. available_at is on the engine's clock; lease_until on the
+-- lease clock (the database's, see LeaseTimes), passed in as "lease now".
+
+-- name: database_now
+SELECT CURRENT_TIMESTAMP AS now;
 
 -- name: enqueue
 -- keeps the earlier availability; while a lease is held (or lapsed but not replaced), remembers the
@@ -11,7 +15,7 @@ SET available_at = LEAST(q.available_at, EXCLUDED.available_at),
                        ELSE LEAST(COALESCE(q.requeued_at, EXCLUDED.available_at), EXCLUDED.available_at) END;
 
 -- name: claim_lock
--- params: now, now, limit
+-- params: now, lease now, limit
 SELECT execution_id, available_at FROM automation_work_queue
 WHERE available_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
 ORDER BY available_at, execution_id

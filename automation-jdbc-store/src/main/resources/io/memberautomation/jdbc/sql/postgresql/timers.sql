@@ -1,4 +1,6 @@
--- Durable timers (PostgreSQL). next_at is when a timer is next due: its due time, or a claim's lease end.
+-- Durable timers (PostgreSQL). next_at is when a timer is next due: its due time, or a claim's lease end
+-- on the engine's clock; a claimed SCHEDULE timer is claimable again once that passed and its
+-- lease_until (on the lease clock, see LeaseTimes) lapsed.
 
 -- name: schedule
 INSERT INTO automation_timers AS t (id, organization_id, kind, target_id, member_id, due_at, data, next_at)
@@ -23,9 +25,9 @@ LIMIT ?
 FOR UPDATE SKIP LOCKED;
 
 -- name: claim_lock
--- params: now, limit
+-- params: now, lease now, limit
 SELECT id, organization_id, kind, target_id, member_id, due_at, data, next_at FROM automation_timers
-WHERE kind = 'schedule' AND next_at <= ?
+WHERE kind = 'schedule' AND next_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
 ORDER BY next_at, id
 LIMIT ?
 FOR UPDATE SKIP LOCKED;
