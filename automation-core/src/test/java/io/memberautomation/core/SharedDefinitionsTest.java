@@ -8,6 +8,7 @@ import io.memberautomation.core.store.InMemoryMemberDirectory;
 import io.memberautomation.core.store.InMemoryPersistence;
 import io.memberautomation.core.trigger.TriggerEvent;
 import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.store.ExecutionStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -78,6 +79,18 @@ class SharedDefinitionsTest {
         String id = publishOn(nodeB, "m-1").created().get(0);
 
         assertThat(nodeB.execution(id).orElseThrow().automationVersion()).isEqualTo(2);
+    }
+
+    @Test
+    void execution_ofAnAutomationTheOtherNodeHasNotSeenYet_runsThereInsteadOfBeingCancelled() {
+        nodeA.save(WELCOME);
+        nodeA.activate("default", "welcome");
+        String id = publishOn(nodeA, "m-1").created().get(0);
+
+        nodeB.runDue();
+
+        assertThat(nodeB.execution(id).orElseThrow().status()).isEqualTo(ExecutionStatus.COMPLETED);
+        assertThat(members.find("default", "m-1").orElseThrow().tags()).contains("new");
     }
 
     @Test

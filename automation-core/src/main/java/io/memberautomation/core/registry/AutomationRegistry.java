@@ -127,8 +127,13 @@ public final class AutomationRegistry {
         return head.status();
     }
 
+    /**
+     * The automation's status as this node knows it. One this node has not seen yet (saved on another node
+     * since the last refresh) is read from the store first: an automation absent from the store too counts
+     * as archived.
+     */
     public AutomationStatus status(String organizationId, String automationId) {
-        Head head = heads.get(key(organizationId, automationId));
+        Head head = known(organizationId, automationId);
         return head == null ? AutomationStatus.ARCHIVED : head.status();
     }
 
@@ -159,12 +164,7 @@ public final class AutomationRegistry {
     public synchronized void refresh() {
         for (StoredDefinition stored : store.latestOfAll()) {
             ScopedKey k = key(stored.organizationId(), stored.automationId());
-            Head current = heads.get(k);
-            AutomationStatus status = WireName.parse(AutomationStatus.class, stored.status()).orElse(AutomationStatus.DRAFT);
-            CompiledAutomation compiled = current != null && current.latest().version() == stored.version()
-                    ? current.latest()
-                    : version(stored.organizationId(), stored.automationId(), stored.version());
-            heads.put(k, new Head(compiled, status));
+            heads.put(k, headOf(stored, heads.get(k)));
         }
         rebuildRoutes();
     }
@@ -188,11 +188,41 @@ public final class AutomationRegistry {
     }
 
     private Head head(String organizationId, String automationId) {
-        Head head = heads.get(key(organizationId, automationId));
+        Head head = known(organizationId, automationId);
         if (head == null) {
             throw new AutomationException("no automation \"" + automationId + "\" in organization \"" + organizationId + "\"");
         }
         return head;
+    }
+
+    /** The head, read from the store when this node has not seen the automation yet; null when nobody has. */
+    private @Nullable Head known(String organizationId, String automationId) {
+        Head head = heads.get(key(organizationId, automationId));
+        return head != null ? head : loadHead(organizationId, automationId);
+    }
+
+    private synchronized @Nullable Head loadHead(String organizationId, String automationId) {
+        ScopedKey k = key(organizationId, automationId);
+        Head head = heads.get(k);
+        if (head != null) {
+            return head;
+        }
+        Optional<StoredDefinition> stored = store.latest(organizationId, automationId);
+        if (stored.isEmpty()) {
+            return null;
+        }
+        head = headOf(stored.get(), null);
+        heads.put(k, head);
+        rebuildRoutes();
+        return head;
+    }
+
+    private Head headOf(StoredDefinition stored, @Nullable Head current) {
+        AutomationStatus status = WireName.parse(AutomationStatus.class, stored.status()).orElse(AutomationStatus.DRAFT);
+        CompiledAutomation compiled = current != null && current.latest().version() == stored.version()
+                ? current.latest()
+                : version(stored.organizationId(), stored.automationId(), stored.version());
+        return new Head(compiled, status);
     }
 
     private void rebuildRoutes() {
