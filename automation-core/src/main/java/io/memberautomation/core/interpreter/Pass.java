@@ -29,6 +29,7 @@ import io.memberautomation.spi.store.ExecutionCommit;
 import io.memberautomation.spi.store.ExecutionOutcome;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
+import io.memberautomation.spi.store.MemberUpdate;
 import io.memberautomation.spi.store.StepLogEntry;
 import io.memberautomation.spi.store.StepStatus;
 import io.memberautomation.spi.store.WorkLease;
@@ -49,6 +50,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Before an external side effect (a handler that declares itself external) everything done so far
  * is committed, so a crash during the call re-runs only that step, with the same idempotency key.
+ *
+ * <p>A member action's change goes into the commit that records its step when the directory is the
+ * persistence's transactional one ({@link InterpreterServices#membersInCommit()}): exactly-once, and routed
+ * from the change the store reports. Otherwise it is applied through the directory at once and recorded
+ * with the step afterwards: a crash between the two applies it again on the re-run (at-least-once). Either
+ * way the changes are routed (triggers, exit checks) after the pass, at the execution's causal depth.
  */
 final class Pass {
     /** The ids of the first branches made once: every step log entry keeps its branch id. */
@@ -69,8 +76,12 @@ final class Pass {
     private int logCount;
     private final List<StepLogEntry> logs = new ArrayList<>();
     private final List<DueTimer> timers = new ArrayList<>();
+    /** Member changes made and recorded, to route once the pass is over. */
     private final List<MemberChange> changes = new ArrayList<>();
     private final List<String> changeCauses = new ArrayList<>();
+    /** Member changes for the next commit to apply (with {@link InterpreterServices#membersInCommit()}). */
+    private final List<MemberUpdate> memberUpdates = new ArrayList<>();
+    private final List<String> updateCauses = new ArrayList<>();
     private boolean cancelTimers;
     private boolean dirty;
     private ExecutionStatus terminal;
@@ -282,7 +293,9 @@ final class Pass {
             Map<String, Object> params = params(step, action);
             patch = MemberActions.patchFor(action.type(), params,
                     new MemberActions.Context(member, now, zones.automationOrFallback()));
-            change = services.members().apply(base.organizationId(), member.get().id(), patch);
+            change = services.membersInCommit()
+                    ? new MemberChange(member, patch.applyTo(member.get()))
+                    : services.members().apply(base.organizationId(), member.get().id(), patch);
         } catch (InfrastructureException e) {
             throw e;
         } catch (UnknownMemberException e) {
@@ -296,9 +309,16 @@ final class Pass {
         member = Optional.of(change.after());
         Map<String, Object> output = describe(patch, change);
         outputs.put(step.id(), output);
-        changes.add(change);
-        changeCauses.add(idempotencyKey(branch, step));
         int seq = log(branch, StepStatus.COMPLETED, Map.of("output", output), null);
+        if (services.membersInCommit()) {
+            // applied by the store with the step's log entry, to the member as stored then; routed from what
+            // the commit reports
+            memberUpdates.add(new MemberUpdate(base.organizationId(), change.after().id(), patch, seq));
+            updateCauses.add(idempotencyKey(branch, step));
+        } else {
+            changes.add(change);
+            changeCauses.add(idempotencyKey(branch, step));
+        }
         advance(branch, step.nextSteps(), seq);
     }
 
@@ -436,8 +456,8 @@ final class Pass {
         live.addAll(waiting);
         ExecutionRecord next = base.next(ExecutionStatus.RUNNING, Optional.empty(), live, outputs, stepsRun, logCount,
                 Optional.empty(), now);
-        services.persistence().executions().commit(new ExecutionCommit(next, logs, timers, cancelTimers,
-                Optional.empty(), Optional.empty()));
+        commit(new ExecutionCommit(next, logs, timers, cancelTimers, Optional.empty(), Optional.empty(),
+                memberUpdates));
         base = next;
         logs.clear();
         timers.clear();
@@ -465,11 +485,28 @@ final class Pass {
         }
         ExecutionRecord next = base.next(status, Optional.ofNullable(outcome), live, outputs, stepsRun, logCount,
                 Optional.ofNullable(error), now);
-        services.persistence().executions().commit(new ExecutionCommit(next, logs, timers, cancelTimers,
-                Optional.of(lease), Optional.empty()));
+        commit(new ExecutionCommit(next, logs, timers, cancelTimers, Optional.of(lease), Optional.empty(),
+                memberUpdates));
         if (status == ExecutionStatus.FAILED) {
             StepInterpreter.LOG.info("execution {} of {} failed: {}", base.id(), base.automationId(), error);
         }
+    }
+
+    /** Commits, and keeps the member changes the commit applied for routing. */
+    private void commit(ExecutionCommit commit) {
+        List<MemberChange> applied = services.persistence().executions().commit(commit);
+        committed(applied);
+    }
+
+    private void committed(List<MemberChange> applied) {
+        if (applied.size() != updateCauses.size()) {
+            throw new IllegalStateException("the store reported " + applied.size() + " member changes for "
+                    + updateCauses.size() + " member updates");
+        }
+        changes.addAll(applied);
+        changeCauses.addAll(updateCauses);
+        memberUpdates.clear();
+        updateCauses.clear();
     }
 
     private int log(Branch branch, StepStatus status, Map<String, Object> detail, String failure) {

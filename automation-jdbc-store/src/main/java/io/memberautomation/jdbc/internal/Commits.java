@@ -1,6 +1,8 @@
 package io.memberautomation.jdbc.internal;
 
 import io.memberautomation.spi.ConcurrentUpdateException;
+import io.memberautomation.spi.member.MemberChange;
+import io.memberautomation.spi.store.CommitResult;
 import io.memberautomation.spi.store.ExecutionCommit;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.WorkLease;
@@ -12,12 +14,11 @@ import java.sql.Savepoint;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Applies execution commits. One commit is: the record updated under its revision check, the timers
@@ -26,6 +27,11 @@ import java.util.Set;
  * and the claimers do (execution, timers, queue) and none can deadlock with another. Any refusal rolls the
  * commit back whole. A batch of commits shares one transaction, each commit inside a savepoint, so a
  * refused one is undone alone and the others still apply.
+ *
+ * <p>Commits that change members lock those members' rows before anything else ({@link CommitMembers}):
+ * no other transaction locks a member row after an execution's, so this order cannot deadlock either. The
+ * patches are applied to the rows as locked, and written after the checks, so a refused commit changes no
+ * member.
  */
 final class Commits {
     private static final Comparator<ExecutionCommit> BY_EXECUTION = Comparator.comparing(c -> c.execution().id());
@@ -36,39 +42,46 @@ final class Commits {
         this.database = database;
     }
 
-    void commit(ExecutionCommit commit) {
+    List<MemberChange> commit(ExecutionCommit commit) {
         checkLease(commit);
-        database.transaction("committing execution " + commit.execution().id(), connection -> {
+        return database.transaction("committing execution " + commit.execution().id(), connection -> {
+            CommitMembers members = CommitMembers.lock(database, connection, List.of(commit));
+            if (!members.present(commit)) {
+                throw new ConcurrentUpdateException("the member of execution " + commit.execution().id()
+                        + " no longer exists");
+            }
             apply(connection, commit);
-            return null;
+            List<MemberChange> changes = members.apply(commit);
+            members.write(database, connection);
+            return changes;
         });
     }
 
-    /** @return the ids of refused commits, in the order given */
-    List<String> commitAll(List<ExecutionCommit> commits) {
+    /** @return one result per commit, in the order given */
+    List<CommitResult> commitAll(List<ExecutionCommit> commits) {
         commits.forEach(Commits::checkLease);
         if (commits.isEmpty()) {
             return List.of();
         }
         List<ExecutionCommit> ordered = new ArrayList<>(commits);
         ordered.sort(BY_EXECUTION);
-        Set<ExecutionCommit> refused = database.transaction("committing " + commits.size() + " executions",
-                connection -> {
-                    Set<ExecutionCommit> conflicts = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<ExecutionCommit, CommitResult> results = database.transaction("committing " + commits.size()
+                + " executions", connection -> {
+                    CommitMembers members = CommitMembers.lock(database, connection, ordered);
+                    Map<ExecutionCommit, CommitResult> outcome = new IdentityHashMap<>();
                     for (ExecutionCommit commit : ordered) {
-                        if (!applyInSavepoint(connection, commit)) {
-                            conflicts.add(commit);
-                        }
+                        String id = commit.execution().id();
+                        outcome.put(commit, members.present(commit) && applyInSavepoint(connection, commit)
+                                ? CommitResult.applied(id, members.apply(commit)) : CommitResult.refused(id));
                     }
-                    return conflicts;
+                    members.write(database, connection);
+                    return outcome;
                 });
-        List<String> ids = new ArrayList<>(refused.size());
+        List<CommitResult> inOrder = new ArrayList<>(commits.size());
         for (ExecutionCommit commit : commits) {
-            if (refused.contains(commit)) {
-                ids.add(commit.execution().id());
-            }
+            inOrder.add(results.get(commit));
         }
-        return ids;
+        return inOrder;
     }
 
     private boolean applyInSavepoint(Connection connection, ExecutionCommit commit) throws SQLException {
