@@ -24,6 +24,7 @@ import io.memberautomation.spi.member.MemberPatch;
 import io.memberautomation.spi.member.UnknownMemberException;
 import io.memberautomation.spi.store.Branch;
 import io.memberautomation.spi.store.BranchState;
+import io.memberautomation.spi.store.CommitResult;
 import io.memberautomation.spi.store.DueTimer;
 import io.memberautomation.spi.store.ExecutionCommit;
 import io.memberautomation.spi.store.ExecutionOutcome;
@@ -85,6 +86,8 @@ final class Pass {
     private boolean cancelTimers;
     private boolean dirty;
     private ExecutionStatus terminal;
+    /** The status the pass's last commit records. */
+    private @Nullable ExecutionStatus finalStatus;
     private ExecutionOutcome outcome;
     private String error;
     /** The params of the action being run: the secrets among them are scrubbed from what is logged. */
@@ -103,36 +106,60 @@ final class Pass {
         this.logCount = execution.logCount();
     }
 
-    void run() {
+    /**
+     * Runs the execution's due branches. Returns the commit that records the pass, for the caller to make
+     * (alone or with other passes' commits) and then report with {@link #committed}; empty when the pass
+     * settled its claim itself. Whatever happens, the caller then calls {@link #routeChanges()}.
+     */
+    Optional<ExecutionCommit> run() {
         if (base.userPaused()) {
             services.persistence().queue().complete(lease);
-            return;
+            return Optional.empty();
         }
         AutomationStatus automationStatus = services.registry().status(base.organizationId(), base.automationId());
         if (automationStatus == AutomationStatus.PAUSED) {
             hold();
+            return Optional.empty();
+        }
+        if (!loadMember()) {
+            fail(base.branches().isEmpty() ? automation.automation().entry().id() : base.branches().get(0).stepId(),
+                    "member " + base.memberId().orElse("") + " no longer exists");
+        } else if (automationStatus == AutomationStatus.ARCHIVED) {
+            cancelAll("automation archived");
+        } else {
+            for (Branch branch : base.branches()) {
+                (branch.isDue(now) ? due : waiting).add(branch);
+            }
+            if (!exitIfGoalMet()) {
+                loop();
+            }
+        }
+        return finish();
+    }
+
+    /** Takes in what became of the commit {@link #run()} returned. */
+    void committed(CommitResult result) {
+        if (!result.applied()) {
+            memberUpdates.clear();
+            updateCauses.clear();
             return;
         }
-        try {
-            if (!loadMember()) {
-                fail(base.branches().isEmpty() ? automation.automation().entry().id() : base.branches().get(0).stepId(),
-                        "member " + base.memberId().orElse("") + " no longer exists");
-            } else if (automationStatus == AutomationStatus.ARCHIVED) {
-                cancelAll("automation archived");
-            } else {
-                for (Branch branch : base.branches()) {
-                    (branch.isDue(now) ? due : waiting).add(branch);
-                }
-                if (!exitIfGoalMet()) {
-                    loop();
-                }
-            }
-            finish();
-        } finally {
-            for (int i = 0; i < changes.size(); i++) {
-                services.changes().memberChanged(changes.get(i), base.causalDepth(), changeCauses.get(i));
-            }
+        committed(result.memberChanges());
+        if (finalStatus == ExecutionStatus.FAILED) {
+            StepInterpreter.LOG.info("execution {} of {} failed: {}", base.id(), base.automationId(), error);
         }
+    }
+
+    /**
+     * Tells the engine of the member changes this pass made and recorded (or, through a directory outside
+     * the store, made at all), in the order made, at the execution's causal depth.
+     */
+    void routeChanges() {
+        for (int i = 0; i < changes.size(); i++) {
+            services.changes().memberChanged(changes.get(i), base.causalDepth(), changeCauses.get(i));
+        }
+        changes.clear();
+        changeCauses.clear();
     }
 
     private void loop() {
@@ -465,7 +492,7 @@ final class Pass {
         dirty = false;
     }
 
-    private void finish() {
+    private Optional<ExecutionCommit> finish() {
         ExecutionStatus status;
         List<Branch> live;
         if (terminal != null) {
@@ -481,15 +508,13 @@ final class Pass {
         }
         if (!dirty && logs.isEmpty() && status == base.status()) {
             services.persistence().queue().complete(lease);
-            return;
+            return Optional.empty();
         }
+        finalStatus = status;
         ExecutionRecord next = base.next(status, Optional.ofNullable(outcome), live, outputs, stepsRun, logCount,
                 Optional.ofNullable(error), now);
-        commit(new ExecutionCommit(next, logs, timers, cancelTimers, Optional.of(lease), Optional.empty(),
+        return Optional.of(new ExecutionCommit(next, logs, timers, cancelTimers, Optional.of(lease), Optional.empty(),
                 memberUpdates));
-        if (status == ExecutionStatus.FAILED) {
-            StepInterpreter.LOG.info("execution {} of {} failed: {}", base.id(), base.automationId(), error);
-        }
     }
 
     /** Commits, and keeps the member changes the commit applied for routing. */

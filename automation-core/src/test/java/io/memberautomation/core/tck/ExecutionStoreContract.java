@@ -589,6 +589,16 @@ public abstract class ExecutionStoreContract {
     }
 
     @Test
+    void findAll_whenSomeIdsAreUnknown_returnsTheExistingExecutionsOnly() {
+        ExecutionRecord first = enrolled("x1", "m1");
+        ExecutionRecord second = enrolled("x2", "m2");
+        enrolled("x3", "m3");
+
+        assertThat(store.findAll(List.of("x2", "nope", "x1"))).containsExactlyInAnyOrder(first, second);
+        assertThat(store.findAll(List.of())).isEmpty();
+    }
+
+    @Test
     void find_whenExecutionIsUnknown_isEmpty() {
         assertThat(store.find("missing")).isEmpty();
         assertThat(store.stepLogs("missing")).isEmpty();

@@ -19,13 +19,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Applies execution commits. One commit is: the record updated under its revision check, the timers
  * cancelled and scheduled, the log entries inserted in a batch, and the queue entry settled under the
  * lease check, in that order, so every transaction locks an execution's rows in the order the timer mover
  * and the claimers do (execution, timers, queue) and none can deadlock with another. Any refusal rolls the
- * commit back whole. A batch of commits shares one transaction, each commit inside a savepoint, so a
+ * commit back whole. A batch of commits shares one transaction: applied as one JDBC batch per statement
+ * ({@link BatchCommit}), or, when one of them is refused, again with each commit inside a savepoint, so a
  * refused one is undone alone and the others still apply.
  *
  * <p>Commits that change members lock those members' rows before anything else ({@link CommitMembers}):
@@ -57,7 +59,12 @@ final class Commits {
         });
     }
 
-    /** @return one result per commit, in the order given */
+    /**
+     * Applies the commits in one transaction, as one batch per statement ({@link BatchCommit}); when one of
+     * them is refused, again one savepoint per commit, so that only the refused ones are undone.
+     *
+     * @return one result per commit, in the order given
+     */
     List<CommitResult> commitAll(List<ExecutionCommit> commits) {
         commits.forEach(Commits::checkLease);
         if (commits.isEmpty()) {
@@ -65,23 +72,52 @@ final class Commits {
         }
         List<ExecutionCommit> ordered = new ArrayList<>(commits);
         ordered.sort(BY_EXECUTION);
-        Map<ExecutionCommit, CommitResult> results = database.transaction("committing " + commits.size()
-                + " executions", connection -> {
-                    CommitMembers members = CommitMembers.lock(database, connection, ordered);
-                    Map<ExecutionCommit, CommitResult> outcome = new IdentityHashMap<>();
-                    for (ExecutionCommit commit : ordered) {
-                        String id = commit.execution().id();
-                        outcome.put(commit, members.present(commit) && applyInSavepoint(connection, commit)
-                                ? CommitResult.applied(id, members.apply(commit)) : CommitResult.refused(id));
-                    }
-                    members.write(database, connection);
-                    return outcome;
-                });
+        List<CommitResult> results = batchable(ordered) ? inBatch(ordered) : null;
+        if (results == null) {
+            results = oneByOne(ordered);
+        }
+        Map<ExecutionCommit, CommitResult> byCommit = new IdentityHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+            byCommit.put(ordered.get(i), results.get(i));
+        }
         List<CommitResult> inOrder = new ArrayList<>(commits.size());
         for (ExecutionCommit commit : commits) {
-            inOrder.add(results.get(commit));
+            inOrder.add(byCommit.get(commit));
         }
         return inOrder;
+    }
+
+    /** A batch updates each execution once; two commits of one execution go one by one. */
+    private static boolean batchable(List<ExecutionCommit> ordered) {
+        for (int i = 1; i < ordered.size(); i++) {
+            if (ordered.get(i).execution().id().equals(ordered.get(i - 1).execution().id())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private @Nullable List<CommitResult> inBatch(List<ExecutionCommit> ordered) {
+        try {
+            return database.transaction("committing " + ordered.size() + " executions",
+                    connection -> new BatchCommit(database, connection, ordered).apply());
+        } catch (BatchCommit.Refused refused) {
+            return null;
+        }
+    }
+
+    private List<CommitResult> oneByOne(List<ExecutionCommit> ordered) {
+        return database.transaction("committing " + ordered.size() + " executions", connection -> {
+            CommitMembers members = CommitMembers.lock(database, connection, ordered);
+            List<CommitResult> results = new ArrayList<>(ordered.size());
+            for (ExecutionCommit commit : ordered) {
+                String id = commit.execution().id();
+                results.add(members.present(commit) && applyInSavepoint(connection, commit)
+                        ? CommitResult.applied(id, members.apply(commit)) : CommitResult.refused(id));
+            }
+            members.write(database, connection);
+            return results;
+        });
     }
 
     private boolean applyInSavepoint(Connection connection, ExecutionCommit commit) throws SQLException {

@@ -11,10 +11,12 @@ import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
 import io.memberautomation.spi.store.ExecutionStore;
 import io.memberautomation.spi.store.StepLogEntry;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -60,6 +62,24 @@ public final class JdbcExecutionStore implements ExecutionStore {
                 find.setString(1, executionId);
                 try (ResultSet row = find.executeQuery()) {
                     return row.next() ? Optional.of(ExecutionRows.read(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ExecutionRecord> findAll(Collection<String> executionIds) {
+        if (executionIds.isEmpty()) {
+            return List.of();
+        }
+        return database.read("reading " + executionIds.size() + " executions", connection -> {
+            try (PreparedStatement find = database.prepare(connection, "executions.find_all")) {
+                Array ids = connection.createArrayOf("VARCHAR", executionIds.toArray());
+                try {
+                    find.setArray(1, ids);
+                    return readAll(find);
+                } finally {
+                    ids.free();
                 }
             }
         });

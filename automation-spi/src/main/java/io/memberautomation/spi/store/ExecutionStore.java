@@ -3,6 +3,7 @@ package io.memberautomation.spi.store;
 import io.memberautomation.spi.ConcurrentUpdateException;
 import io.memberautomation.spi.member.MemberChange;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -63,6 +64,18 @@ public interface ExecutionStore {
     }
 
     Optional<ExecutionRecord> find(String executionId);
+
+    /**
+     * The executions among {@code executionIds} that exist, in no particular order: what a worker reads for a
+     * batch of claims at once. A store may read them in one query.
+     */
+    default List<ExecutionRecord> findAll(Collection<String> executionIds) {
+        List<ExecutionRecord> found = new ArrayList<>(executionIds.size());
+        for (String id : executionIds) {
+            find(id).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /** The execution's log entries in sequence order. */
     List<StepLogEntry> stepLogs(String executionId);
