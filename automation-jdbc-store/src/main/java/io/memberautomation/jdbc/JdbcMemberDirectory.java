@@ -10,11 +10,13 @@ import io.memberautomation.spi.member.MemberDirectory;
 import io.memberautomation.spi.member.MemberPage;
 import io.memberautomation.spi.member.MemberPatch;
 import io.memberautomation.spi.member.UnknownMemberException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,6 +112,31 @@ public final class JdbcMemberDirectory implements MemberDirectory {
                 find.setString(1, organizationId);
                 find.setString(2, memberId);
                 return first(find);
+            }
+        });
+    }
+
+    @Override
+    public List<Member> findAll(String organizationId, Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return database.read("reading " + memberIds.size() + " members", connection -> {
+            try (PreparedStatement find = database.prepare(connection, "members.find_all")) {
+                Array ids = connection.createArrayOf("VARCHAR", memberIds.toArray());
+                try {
+                    find.setString(1, organizationId);
+                    find.setArray(2, ids);
+                    List<Member> members = new ArrayList<>(memberIds.size());
+                    try (ResultSet rows = find.executeQuery()) {
+                        while (rows.next()) {
+                            members.add(member(rows));
+                        }
+                    }
+                    return members;
+                } finally {
+                    ids.free();
+                }
             }
         });
     }

@@ -68,7 +68,7 @@ final class Pass {
     private final ZoneResolver zones;
     private final Instant now;
     private ExecutionRecord base;
-    private Optional<Member> member = Optional.empty();
+    private Optional<Member> member;
 
     private final ArrayDeque<Branch> due = new ArrayDeque<>();
     private final List<Branch> waiting = new ArrayList<>();
@@ -93,8 +93,13 @@ final class Pass {
     /** The params of the action being run: the secrets among them are scrubbed from what is logged. */
     private Map<String, Object> stepParams = Map.of();
 
-    Pass(InterpreterServices services, ExecutionRecord execution, WorkLease lease) {
+    /**
+     * @param member the execution's member as read for this pass (empty when it has none, or it no longer
+     *               exists)
+     */
+    Pass(InterpreterServices services, ExecutionRecord execution, WorkLease lease, Optional<Member> member) {
         this.services = services;
+        this.member = member;
         this.lease = lease;
         this.base = execution;
         this.automation = services.registry().version(execution.organizationId(), execution.automationId(),
@@ -413,11 +418,12 @@ final class Pass {
     }
 
     private boolean loadMember() {
-        if (base.memberId().isEmpty()) {
-            return true;
-        }
-        member = services.members().find(base.organizationId(), base.memberId().get());
-        return member.isPresent();
+        return base.memberId().isEmpty() || member.isPresent();
+    }
+
+    /** The member as this pass left it, when its changes went through the directory already. */
+    Optional<Member> memberIfApplied() {
+        return services.membersInCommit() ? Optional.empty() : member;
     }
 
     private boolean exitIfGoalMet() {

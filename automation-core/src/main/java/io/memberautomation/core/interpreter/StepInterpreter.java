@@ -50,10 +50,12 @@ public final class StepInterpreter {
     public void runAll(List<WorkLease> leases, BooleanSupplier keepGoing,
                        BiConsumer<WorkLease, RuntimeException> failed) {
         Map<String, ExecutionRecord> records = new HashMap<>();
+        BatchMembers members;
         try {
             List<String> ids = new ArrayList<>(leases.size());
             leases.forEach(lease -> ids.add(lease.executionId()));
             services.persistence().executions().findAll(ids).forEach(record -> records.put(record.id(), record));
+            members = BatchMembers.read(services.members(), records.values());
         } catch (RuntimeException e) {
             leases.forEach(lease -> failed.accept(lease, e));
             return;
@@ -65,7 +67,8 @@ public final class StepInterpreter {
                 continue;
             }
             try {
-                prepare(lease, Optional.ofNullable(records.get(lease.executionId()))).ifPresent(prepared::add);
+                prepare(lease, Optional.ofNullable(records.get(lease.executionId())), members)
+                        .ifPresent(prepared::add);
             } catch (RuntimeException e) {
                 failed.accept(lease, e);
             }
@@ -73,15 +76,16 @@ public final class StepInterpreter {
         commit(prepared, failed);
     }
 
-    private Optional<Prepared> prepare(WorkLease lease, Optional<ExecutionRecord> found) {
+    private Optional<Prepared> prepare(WorkLease lease, Optional<ExecutionRecord> found, BatchMembers members) {
         if (found.isEmpty() || found.get().status().isTerminal()) {
             services.persistence().queue().complete(lease);
             return Optional.empty();
         }
         MDC.put(MDC_EXECUTION_ID, lease.executionId());
-        Pass pass = new Pass(services, found.get(), lease);
+        Pass pass = new Pass(services, found.get(), lease, members.of(found.get()));
         try {
             Optional<ExecutionCommit> commit = pass.run();
+            pass.memberIfApplied().ifPresent(members::changed);
             if (commit.isPresent()) {
                 return Optional.of(new Prepared(lease, pass, commit.get()));
             }

@@ -3,6 +3,10 @@
 -- name: find
 SELECT id, organization_id, fields FROM automation_members WHERE organization_id = ? AND id = ?;
 
+-- name: find_all
+-- params: organization, an array of member ids
+SELECT id, organization_id, fields FROM automation_members WHERE organization_id = ? AND id = ANY(?);
+
 -- name: lock
 SELECT id, organization_id, fields FROM automation_members WHERE organization_id = ? AND id = ? FOR UPDATE;
 
