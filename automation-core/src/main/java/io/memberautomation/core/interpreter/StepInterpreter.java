@@ -55,7 +55,8 @@ public final class StepInterpreter {
             List<String> ids = new ArrayList<>(leases.size());
             leases.forEach(lease -> ids.add(lease.executionId()));
             services.persistence().executions().findAll(ids).forEach(record -> records.put(record.id(), record));
-            members = BatchMembers.read(services.members(), records.values());
+            members = BatchMembers.read(services.members(),
+                    records.values().stream().filter(record -> !record.status().isTerminal()).toList());
         } catch (RuntimeException e) {
             leases.forEach(lease -> failed.accept(lease, e));
             return;
@@ -63,7 +64,7 @@ public final class StepInterpreter {
         List<Prepared> prepared = new ArrayList<>(leases.size());
         for (WorkLease lease : leases) {
             if (!keepGoing.getAsBoolean()) {
-                services.persistence().queue().release(lease, services.clock().now());
+                letGo(lease);
                 continue;
             }
             try {
@@ -133,6 +134,11 @@ public final class StepInterpreter {
     /** Lets go of a claim whose result was dropped, so whoever changed the execution is seen on the next claim. */
     private void dropped(WorkLease lease, String why) {
         LOG.debug("execution {} changed under this worker ({}); its result is dropped", lease.executionId(), why);
+        letGo(lease);
+    }
+
+    /** Releases a claim now; when that fails, the lease lapses on its own. */
+    private void letGo(WorkLease lease) {
         try {
             services.persistence().queue().release(lease, services.clock().now());
         } catch (RuntimeException e) {
