@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Applies execution commits. One commit is: the record updated under its revision check, the timers
@@ -72,10 +71,8 @@ final class Commits {
         }
         List<ExecutionCommit> ordered = new ArrayList<>(commits);
         ordered.sort(BY_EXECUTION);
-        List<CommitResult> results = batchable(ordered) ? inBatch(ordered) : null;
-        if (results == null) {
-            results = oneByOne(ordered);
-        }
+        List<CommitResult> results = (batchable(ordered) ? inBatch(ordered) : Optional.<List<CommitResult>>empty())
+                .orElseGet(() -> oneByOne(ordered));
         Map<ExecutionCommit, CommitResult> byCommit = new IdentityHashMap<>();
         for (int i = 0; i < ordered.size(); i++) {
             byCommit.put(ordered.get(i), results.get(i));
@@ -97,12 +94,13 @@ final class Commits {
         return true;
     }
 
-    private @Nullable List<CommitResult> inBatch(List<ExecutionCommit> ordered) {
+    /** The batch's results; empty when one of its commits was refused and nothing was kept. */
+    private Optional<List<CommitResult>> inBatch(List<ExecutionCommit> ordered) {
         try {
-            return database.transaction("committing " + ordered.size() + " executions",
-                    connection -> new BatchCommit(database, connection, ordered).apply());
+            return Optional.of(database.transaction("committing " + ordered.size() + " executions",
+                    connection -> new BatchCommit(database, connection, ordered).apply()));
         } catch (BatchCommit.Refused refused) {
-            return null;
+            return Optional.empty();
         }
     }
 
