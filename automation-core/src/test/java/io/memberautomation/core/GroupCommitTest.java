@@ -78,6 +78,22 @@ class GroupCommitTest {
         }
     }
 
+    @Test
+    void runDue_whenAMemberActionLeavesTheMemberAsItWas_routesNoChange() {
+        try (AutomationEngine engine = engine()) {
+            members.put(new Member("m-tagged", ORG, Map.of("status", "active", "tags", List.of("paid"))));
+            engine.publish(TriggerEvent.of("evt-tagged", ORG, TriggerType.PAYMENT_SUCCEEDED, "m-tagged", Map.of()));
+            engine.runDue();
+            assertThat(store.unfinishedLookups).as("no exit check for a change that changed nothing").hasValue(0);
+
+            publishFor(engine, 1);
+            engine.runDue();
+
+            assertThat(store.unfinishedLookups).as("the member's exit checks after a real change").hasValue(1);
+            assertThat(executions(engine)).extracting(ExecutionRecord::status).containsOnly(ExecutionStatus.COMPLETED);
+        }
+    }
+
     private AutomationEngine engine() {
         AutomationEngine engine = AutomationEngine.builder().persistence(store).members(members)
                 .clock(TestClock.at(EngineFixture.START)).build();
@@ -101,6 +117,7 @@ class GroupCommitTest {
         private final InMemoryPersistence delegate;
         final List<Integer> batchSizes = new ArrayList<>();
         final AtomicInteger singleCommits = new AtomicInteger();
+        final AtomicInteger unfinishedLookups = new AtomicInteger();
         /** The index of the commit of the next batch to refuse, or -1. */
         final AtomicInteger refuseOnce = new AtomicInteger(-1);
 
@@ -151,6 +168,7 @@ class GroupCommitTest {
 
         @Override
         public List<ExecutionRecord> findUnfinished(String organizationId, String memberId) {
+            unfinishedLookups.incrementAndGet();
             return delegate.executions().findUnfinished(organizationId, memberId);
         }
 

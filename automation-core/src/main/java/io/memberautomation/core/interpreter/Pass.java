@@ -157,11 +157,15 @@ final class Pass {
 
     /**
      * Tells the engine of the member changes this pass made and recorded (or, through a directory outside
-     * the store, made at all), in the order made, at the execution's causal depth.
+     * the store, made at all), in the order made, at the execution's causal depth. A change that left the
+     * member as it was (a tag it had already) is not routed: nothing about the member changed.
      */
     void routeChanges() {
         for (int i = 0; i < changes.size(); i++) {
-            services.changes().memberChanged(changes.get(i), base.causalDepth(), changeCauses.get(i));
+            MemberChange change = changes.get(i);
+            if (change.before().filter(change.after()::equals).isEmpty()) {
+                services.changes().memberChanged(change, base.causalDepth(), changeCauses.get(i));
+            }
         }
         changes.clear();
         changeCauses.clear();
