@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -123,10 +124,10 @@ public final class JdbcMemberDirectory implements MemberDirectory {
         }
         return database.read("reading " + memberIds.size() + " members", connection -> {
             try (PreparedStatement find = database.prepare(connection, "members.find_all")) {
-                Array ids = connection.createArrayOf("VARCHAR", memberIds.toArray());
+                Array ids = connection.createArrayOf("VARCHAR", new LinkedHashSet<>(memberIds).toArray());
                 try {
-                    find.setString(1, organizationId);
-                    find.setArray(2, ids);
+                    find.setArray(1, ids);
+                    find.setString(2, organizationId);
                     List<Member> members = new ArrayList<>(memberIds.size());
                     try (ResultSet rows = find.executeQuery()) {
                         while (rows.next()) {
