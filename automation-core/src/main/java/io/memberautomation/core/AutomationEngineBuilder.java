@@ -108,6 +108,11 @@ public final class AutomationEngineBuilder {
         return once("persistence", persistence);
     }
 
+    /**
+     * The host's members. When this is the persistence's {@link Persistence#transactionalMembers() transactional
+     * directory} (e.g. {@code JdbcPersistence.memberDirectory()}), member actions commit with their step
+     * records and are exactly-once; with any other directory they are at-least-once.
+     */
     public AutomationEngineBuilder members(MemberDirectory members) {
         return once("members", members);
     }
@@ -325,7 +330,10 @@ public final class AutomationEngineBuilder {
         MemberChangeRouter changes = new MemberChangeRouter(enroller, registry, persistence.executions(),
                 persistence.queue(), organizations, clock, get("maxCausalDepth", DEFAULT_MAX_CAUSAL_DEPTH), segments,
                 scheduler::memberChanged, wake);
-        InterpreterServices services = new InterpreterServices(registry, persistence, members, handlers.asMap(),
+        MemberDirectory directory = members;
+        boolean membersInCommit = persistence.transactionalMembers().filter(shared -> shared == directory).isPresent();
+        InterpreterServices services = new InterpreterServices(registry, persistence, members, membersInCommit,
+                handlers.asMap(),
                 renderer, organizations, clock,
                 (change, depth, cause) -> changes.onChange(change, depth + 1, Optional.of(cause)),
                 new SendGate(sendPolicies, get("ledger", new InMemoryMessageLedger())),

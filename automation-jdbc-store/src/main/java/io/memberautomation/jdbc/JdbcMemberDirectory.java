@@ -1,8 +1,8 @@
 package io.memberautomation.jdbc;
 
 import io.memberautomation.jdbc.internal.Database;
-import io.memberautomation.jdbc.internal.Jdbc;
 import io.memberautomation.jdbc.internal.JsonData;
+import io.memberautomation.jdbc.internal.MemberRows;
 import io.memberautomation.jdbc.internal.Upserts;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberChange;
@@ -10,11 +10,14 @@ import io.memberautomation.spi.member.MemberDirectory;
 import io.memberautomation.spi.member.MemberPage;
 import io.memberautomation.spi.member.MemberPatch;
 import io.memberautomation.spi.member.UnknownMemberException;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,6 +48,11 @@ import javax.sql.DataSource;
  * before and after of its own change. Pages are in ascending id order (code point order on PostgreSQL,
  * whose column uses the "C" collation), and a page starts after the previous page's last id, so a member
  * added during paging is seen at most once.
+ *
+ * <p>The directory of a {@link JdbcPersistence} ({@link JdbcPersistence#memberDirectory()}) is also its
+ * {@linkplain JdbcPersistence#transactionalMembers() transactional directory}: given to the engine, the tag,
+ * field and segment changes of member actions are applied by the commit that records their step, under the
+ * same row lock, in the same transaction.
  */
 public final class JdbcMemberDirectory implements MemberDirectory {
     private final Database database;
@@ -110,6 +118,31 @@ public final class JdbcMemberDirectory implements MemberDirectory {
     }
 
     @Override
+    public List<Member> findAll(String organizationId, Collection<String> memberIds) {
+        if (memberIds.isEmpty()) {
+            return List.of();
+        }
+        return database.read("reading " + memberIds.size() + " members", connection -> {
+            try (PreparedStatement find = database.prepare(connection, "members.find_all")) {
+                Array ids = connection.createArrayOf("VARCHAR", new LinkedHashSet<>(memberIds).toArray());
+                try {
+                    find.setArray(1, ids);
+                    find.setString(2, organizationId);
+                    List<Member> members = new ArrayList<>(memberIds.size());
+                    try (ResultSet rows = find.executeQuery()) {
+                        while (rows.next()) {
+                            members.add(member(rows));
+                        }
+                    }
+                    return members;
+                } finally {
+                    ids.free();
+                }
+            }
+        });
+    }
+
+    @Override
     public MemberChange apply(String organizationId, String memberId, MemberPatch patch) {
         Objects.requireNonNull(patch, "patch");
         return database.transaction("changing member " + memberId, connection -> {
@@ -149,30 +182,18 @@ public final class JdbcMemberDirectory implements MemberDirectory {
     }
 
     private Optional<Member> lock(Connection connection, String organizationId, String memberId) throws SQLException {
-        try (PreparedStatement lock = database.prepare(connection, "members.lock")) {
-            lock.setString(1, organizationId);
-            lock.setString(2, memberId);
-            return first(lock);
-        }
+        return MemberRows.lock(database, connection, organizationId, memberId);
     }
 
     private void update(Connection connection, Member member) throws SQLException {
-        try (PreparedStatement update = database.prepare(connection, "members.update")) {
-            update.setString(1, JsonData.write(member.fields()));
-            update.setString(2, member.organizationId());
-            update.setString(3, member.id());
-            update.executeUpdate();
-        }
+        MemberRows.update(database, connection, List.of(member));
     }
 
     private static Optional<Member> first(PreparedStatement query) throws SQLException {
-        try (ResultSet row = query.executeQuery()) {
-            return row.next() ? Optional.of(member(row)) : Optional.empty();
-        }
+        return MemberRows.first(query);
     }
 
     private static Member member(ResultSet row) throws SQLException {
-        return new Member(Jdbc.string(row, "id"), Jdbc.string(row, "organization_id"),
-                JsonData.read(Jdbc.string(row, "fields")));
+        return MemberRows.read(row);
     }
 }

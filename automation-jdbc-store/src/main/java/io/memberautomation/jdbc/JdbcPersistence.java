@@ -8,6 +8,7 @@ import io.memberautomation.jdbc.internal.JdbcTimerStore;
 import io.memberautomation.jdbc.internal.JdbcWorkQueue;
 import io.memberautomation.jdbc.internal.LeaseTimes;
 import io.memberautomation.jdbc.internal.SchemaMigrator;
+import io.memberautomation.spi.member.MemberDirectory;
 import io.memberautomation.spi.store.DefinitionStore;
 import io.memberautomation.spi.store.ExecutionStore;
 import io.memberautomation.spi.store.Persistence;
@@ -16,6 +17,7 @@ import io.memberautomation.spi.store.WorkQueue;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 
@@ -60,6 +62,7 @@ public final class JdbcPersistence implements Persistence {
     private final JdbcExecutionStore executions;
     private final JdbcWorkQueue queue;
     private final JdbcTimerStore timers;
+    private final JdbcMemberDirectory members;
 
     private JdbcPersistence(Database database, LeaseTimes leaseTimes) {
         this.database = database;
@@ -67,6 +70,7 @@ public final class JdbcPersistence implements Persistence {
         this.executions = new JdbcExecutionStore(database);
         this.queue = new JdbcWorkQueue(database, leaseTimes);
         this.timers = new JdbcTimerStore(database, leaseTimes);
+        this.members = new JdbcMemberDirectory(database);
     }
 
     /** A builder over the host's data source; the host owns the pool and closes it. */
@@ -94,9 +98,25 @@ public final class JdbcPersistence implements Persistence {
         return timers;
     }
 
-    /** A member directory over {@code automation_members} in the same database. */
+    /**
+     * The member directory over {@code automation_members} in the same database; always the same instance.
+     * Give this one to the engine ({@code AutomationEngine.builder().members(...)}) to have member actions
+     * commit with their step records (see {@link #transactionalMembers()}).
+     */
     public JdbcMemberDirectory memberDirectory() {
-        return new JdbcMemberDirectory(database);
+        return members;
+    }
+
+    /**
+     * {@link #memberDirectory()}: a commit applies its member updates to {@code automation_members}, with
+     * the member's row locked ({@code SELECT ... FOR UPDATE}), in the transaction that writes its step log
+     * entries, so a tag, field or segment change of a member action is recorded exactly once, together with
+     * its step. An engine given another directory (even one over the same table) applies changes through it,
+     * at-least-once.
+     */
+    @Override
+    public Optional<MemberDirectory> transactionalMembers() {
+        return Optional.of(members);
     }
 
     /** A drainer of {@code automation_outbox} that hands each event to {@code consumer}, 100 per batch. */

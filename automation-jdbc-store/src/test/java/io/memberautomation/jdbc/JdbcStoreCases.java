@@ -12,6 +12,7 @@ import io.memberautomation.spi.AutomationException;
 import io.memberautomation.spi.InfrastructureException;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberChange;
+import io.memberautomation.spi.store.CommitResult;
 import io.memberautomation.spi.store.ExecutionCommit;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
@@ -112,12 +113,12 @@ abstract class JdbcStoreCases {
         ExecutionRecord logged = next(created.get(1), ExecutionStatus.RUNNING, Map.of(), 1, NOW);
         store.commit(commit(logged, List.of(log("x1", 0, NOW)), List.of(), Optional.empty(), Optional.empty()));
 
-        List<String> refused = store.commitAll(List.of(
+        List<CommitResult> results = store.commitAll(List.of(
                 commitWithLog(created.get(0), 0),
                 commitWithLog(logged, 0),
                 commitWithLog(created.get(2), 0)));
 
-        assertThat(refused).containsExactly("x1");
+        assertThat(results).extracting(CommitResult::applied).containsExactly(true, false, true);
         assertThat(store.find("x0").orElseThrow().revision()).isEqualTo(2);
         assertThat(store.find("x1")).contains(logged);
         assertThat(store.find("x2").orElseThrow().revision()).isEqualTo(2);

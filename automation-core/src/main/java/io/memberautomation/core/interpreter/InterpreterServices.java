@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param registry      automations and their compiled versions
  * @param persistence   executions, queue and timers
  * @param members       the member directory
+ * @param membersInCommit whether {@code members} is the persistence's
+ *                      {@link Persistence#transactionalMembers() transactional directory}: member actions then hand
+ *                      their patches to the step's commit instead of applying them first
  * @param handlers      action handlers by type (channel built-ins and custom ones)
  * @param renderer      placeholder rendering of params
  * @param organizations organization zones
@@ -26,6 +29,7 @@ import java.util.Objects;
  * @param redaction     what step logs and log lines must not show
  */
 public record InterpreterServices(AutomationRegistry registry, Persistence persistence, MemberDirectory members,
+                                  boolean membersInCommit,
                                   Map<String, ActionHandler> handlers, PlaceholderRenderer renderer,
                                   Organizations organizations, Clock clock, MemberChangeListener changes,
                                   SendGate sendGate, Redaction redaction) {

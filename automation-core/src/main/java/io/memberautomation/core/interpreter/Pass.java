@@ -24,11 +24,13 @@ import io.memberautomation.spi.member.MemberPatch;
 import io.memberautomation.spi.member.UnknownMemberException;
 import io.memberautomation.spi.store.Branch;
 import io.memberautomation.spi.store.BranchState;
+import io.memberautomation.spi.store.CommitResult;
 import io.memberautomation.spi.store.DueTimer;
 import io.memberautomation.spi.store.ExecutionCommit;
 import io.memberautomation.spi.store.ExecutionOutcome;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
+import io.memberautomation.spi.store.MemberUpdate;
 import io.memberautomation.spi.store.StepLogEntry;
 import io.memberautomation.spi.store.StepStatus;
 import io.memberautomation.spi.store.WorkLease;
@@ -49,6 +51,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Before an external side effect (a handler that declares itself external) everything done so far
  * is committed, so a crash during the call re-runs only that step, with the same idempotency key.
+ *
+ * <p>A member action's change goes into the commit that records its step when the directory is the
+ * persistence's transactional one ({@link InterpreterServices#membersInCommit()}): exactly-once, and routed
+ * from the change the store reports. Otherwise it is applied through the directory at once and recorded
+ * with the step afterwards: a crash between the two applies it again on the re-run (at-least-once). Either
+ * way the changes are routed (triggers, exit checks) after the pass, at the execution's causal depth.
  */
 final class Pass {
     /** The ids of the first branches made once: every step log entry keeps its branch id. */
@@ -60,7 +68,7 @@ final class Pass {
     private final ZoneResolver zones;
     private final Instant now;
     private ExecutionRecord base;
-    private Optional<Member> member = Optional.empty();
+    private Optional<Member> member;
 
     private final ArrayDeque<Branch> due = new ArrayDeque<>();
     private final List<Branch> waiting = new ArrayList<>();
@@ -69,18 +77,29 @@ final class Pass {
     private int logCount;
     private final List<StepLogEntry> logs = new ArrayList<>();
     private final List<DueTimer> timers = new ArrayList<>();
+    /** Member changes made and recorded, to route once the pass is over. */
     private final List<MemberChange> changes = new ArrayList<>();
     private final List<String> changeCauses = new ArrayList<>();
+    /** Member changes for the next commit to apply (with {@link InterpreterServices#membersInCommit()}). */
+    private final List<MemberUpdate> memberUpdates = new ArrayList<>();
+    private final List<String> updateCauses = new ArrayList<>();
     private boolean cancelTimers;
     private boolean dirty;
     private ExecutionStatus terminal;
+    /** The status the pass's last commit records. */
+    private @Nullable ExecutionStatus finalStatus;
     private ExecutionOutcome outcome;
     private String error;
     /** The params of the action being run: the secrets among them are scrubbed from what is logged. */
     private Map<String, Object> stepParams = Map.of();
 
-    Pass(InterpreterServices services, ExecutionRecord execution, WorkLease lease) {
+    /**
+     * @param member the execution's member as read for this pass (empty when it has none, or it no longer
+     *               exists)
+     */
+    Pass(InterpreterServices services, ExecutionRecord execution, WorkLease lease, Optional<Member> member) {
         this.services = services;
+        this.member = member;
         this.lease = lease;
         this.base = execution;
         this.automation = services.registry().version(execution.organizationId(), execution.automationId(),
@@ -92,36 +111,64 @@ final class Pass {
         this.logCount = execution.logCount();
     }
 
-    void run() {
+    /**
+     * Runs the execution's due branches. Returns the commit that records the pass, for the caller to make
+     * (alone or with other passes' commits) and then report with {@link #committed}; empty when the pass
+     * settled its claim itself. Whatever happens, the caller then calls {@link #routeChanges()}.
+     */
+    Optional<ExecutionCommit> run() {
         if (base.userPaused()) {
             services.persistence().queue().complete(lease);
-            return;
+            return Optional.empty();
         }
         AutomationStatus automationStatus = services.registry().status(base.organizationId(), base.automationId());
         if (automationStatus == AutomationStatus.PAUSED) {
             hold();
+            return Optional.empty();
+        }
+        if (!loadMember()) {
+            fail(base.branches().isEmpty() ? automation.automation().entry().id() : base.branches().get(0).stepId(),
+                    "member " + base.memberId().orElse("") + " no longer exists");
+        } else if (automationStatus == AutomationStatus.ARCHIVED) {
+            cancelAll("automation archived");
+        } else {
+            for (Branch branch : base.branches()) {
+                (branch.isDue(now) ? due : waiting).add(branch);
+            }
+            if (!exitIfGoalMet()) {
+                loop();
+            }
+        }
+        return finish();
+    }
+
+    /** Takes in what became of the commit {@link #run()} returned. */
+    void committed(CommitResult result) {
+        if (!result.applied()) {
+            memberUpdates.clear();
+            updateCauses.clear();
             return;
         }
-        try {
-            if (!loadMember()) {
-                fail(base.branches().isEmpty() ? automation.automation().entry().id() : base.branches().get(0).stepId(),
-                        "member " + base.memberId().orElse("") + " no longer exists");
-            } else if (automationStatus == AutomationStatus.ARCHIVED) {
-                cancelAll("automation archived");
-            } else {
-                for (Branch branch : base.branches()) {
-                    (branch.isDue(now) ? due : waiting).add(branch);
-                }
-                if (!exitIfGoalMet()) {
-                    loop();
-                }
-            }
-            finish();
-        } finally {
-            for (int i = 0; i < changes.size(); i++) {
-                services.changes().memberChanged(changes.get(i), base.causalDepth(), changeCauses.get(i));
+        committed(result.memberChanges());
+        if (finalStatus == ExecutionStatus.FAILED) {
+            StepInterpreter.LOG.info("execution {} of {} failed: {}", base.id(), base.automationId(), error);
+        }
+    }
+
+    /**
+     * Tells the engine of the member changes this pass made and recorded (or, through a directory outside
+     * the store, made at all), in the order made, at the execution's causal depth. A change that left the
+     * member as it was (a tag it had already) is not routed: nothing about the member changed.
+     */
+    void routeChanges() {
+        for (int i = 0; i < changes.size(); i++) {
+            MemberChange change = changes.get(i);
+            if (change.before().filter(change.after()::equals).isEmpty()) {
+                services.changes().memberChanged(change, base.causalDepth(), changeCauses.get(i));
             }
         }
+        changes.clear();
+        changeCauses.clear();
     }
 
     private void loop() {
@@ -282,7 +329,9 @@ final class Pass {
             Map<String, Object> params = params(step, action);
             patch = MemberActions.patchFor(action.type(), params,
                     new MemberActions.Context(member, now, zones.automationOrFallback()));
-            change = services.members().apply(base.organizationId(), member.get().id(), patch);
+            change = services.membersInCommit()
+                    ? new MemberChange(member, patch.applyTo(member.get()))
+                    : services.members().apply(base.organizationId(), member.get().id(), patch);
         } catch (InfrastructureException e) {
             throw e;
         } catch (UnknownMemberException e) {
@@ -296,9 +345,16 @@ final class Pass {
         member = Optional.of(change.after());
         Map<String, Object> output = describe(patch, change);
         outputs.put(step.id(), output);
-        changes.add(change);
-        changeCauses.add(idempotencyKey(branch, step));
         int seq = log(branch, StepStatus.COMPLETED, Map.of("output", output), null);
+        if (services.membersInCommit()) {
+            // applied by the store with the step's log entry, to the member as stored then; routed from what
+            // the commit reports
+            memberUpdates.add(new MemberUpdate(base.organizationId(), change.after().id(), patch, seq));
+            updateCauses.add(idempotencyKey(branch, step));
+        } else {
+            changes.add(change);
+            changeCauses.add(idempotencyKey(branch, step));
+        }
         advance(branch, step.nextSteps(), seq);
     }
 
@@ -366,11 +422,12 @@ final class Pass {
     }
 
     private boolean loadMember() {
-        if (base.memberId().isEmpty()) {
-            return true;
-        }
-        member = services.members().find(base.organizationId(), base.memberId().get());
-        return member.isPresent();
+        return base.memberId().isEmpty() || member.isPresent();
+    }
+
+    /** The member as this pass left it, when its changes went through the directory already. */
+    Optional<Member> memberIfApplied() {
+        return services.membersInCommit() ? Optional.empty() : member;
     }
 
     private boolean exitIfGoalMet() {
@@ -436,8 +493,8 @@ final class Pass {
         live.addAll(waiting);
         ExecutionRecord next = base.next(ExecutionStatus.RUNNING, Optional.empty(), live, outputs, stepsRun, logCount,
                 Optional.empty(), now);
-        services.persistence().executions().commit(new ExecutionCommit(next, logs, timers, cancelTimers,
-                Optional.empty(), Optional.empty()));
+        commit(new ExecutionCommit(next, logs, timers, cancelTimers, Optional.empty(), Optional.empty(),
+                memberUpdates));
         base = next;
         logs.clear();
         timers.clear();
@@ -445,7 +502,7 @@ final class Pass {
         dirty = false;
     }
 
-    private void finish() {
+    private Optional<ExecutionCommit> finish() {
         ExecutionStatus status;
         List<Branch> live;
         if (terminal != null) {
@@ -461,15 +518,30 @@ final class Pass {
         }
         if (!dirty && logs.isEmpty() && status == base.status()) {
             services.persistence().queue().complete(lease);
-            return;
+            return Optional.empty();
         }
+        finalStatus = status;
         ExecutionRecord next = base.next(status, Optional.ofNullable(outcome), live, outputs, stepsRun, logCount,
                 Optional.ofNullable(error), now);
-        services.persistence().executions().commit(new ExecutionCommit(next, logs, timers, cancelTimers,
-                Optional.of(lease), Optional.empty()));
-        if (status == ExecutionStatus.FAILED) {
-            StepInterpreter.LOG.info("execution {} of {} failed: {}", base.id(), base.automationId(), error);
+        return Optional.of(new ExecutionCommit(next, logs, timers, cancelTimers, Optional.of(lease), Optional.empty(),
+                memberUpdates));
+    }
+
+    /** Commits, and keeps the member changes the commit applied for routing. */
+    private void commit(ExecutionCommit commit) {
+        List<MemberChange> applied = services.persistence().executions().commit(commit);
+        committed(applied);
+    }
+
+    private void committed(List<MemberChange> applied) {
+        if (applied.size() != updateCauses.size()) {
+            throw new IllegalStateException("the store reported " + applied.size() + " member changes for "
+                    + updateCauses.size() + " member updates");
         }
+        changes.addAll(applied);
+        changeCauses.addAll(updateCauses);
+        memberUpdates.clear();
+        updateCauses.clear();
     }
 
     private int log(Branch branch, StepStatus status, Map<String, Object> detail, String failure) {

@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -92,10 +93,8 @@ public final class Workers implements AutoCloseable {
             if (claimed.isEmpty()) {
                 return passes;
             }
-            for (WorkLease lease : claimed) {
-                runOne(lease);
-                passes++;
-            }
+            runBatch(claimed, () -> true);
+            passes += claimed.size();
         }
     }
 
@@ -108,13 +107,7 @@ public final class Workers implements AutoCloseable {
                     wakeups.tryAcquire(settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                     continue;
                 }
-                for (WorkLease lease : claimed) {
-                    if (!running.get()) {
-                        persistence.queue().release(lease, clock.now());
-                        continue;
-                    }
-                    runOne(lease);
-                }
+                runBatch(claimed, running::get);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -125,20 +118,27 @@ public final class Workers implements AutoCloseable {
         }
     }
 
-    private void runOne(WorkLease lease) {
+    /** Runs a batch of claims, their passes recorded together (see {@link StepInterpreter#runAll}). */
+    private void runBatch(List<WorkLease> claimed, BooleanSupplier keepGoing) {
         // a lease of this node replaced by a newer claim of the same execution is no longer extended: it lapsed
-        inFlight.put(lease.executionId(), lease);
+        for (WorkLease lease : claimed) {
+            inFlight.put(lease.executionId(), lease);
+        }
         try {
-            interpreter.run(lease);
-        } catch (RuntimeException e) {
-            LOG.warn("execution {} could not be run now, retrying later: {}", lease.executionId(), e.toString());
-            try {
-                persistence.queue().release(lease, clock.now().plus(settings.pollInterval()));
-            } catch (RuntimeException releaseFailure) {
-                LOG.debug("release failed too; the lease lapses on its own", releaseFailure);
-            }
+            interpreter.runAll(claimed, keepGoing, this::retryLater);
         } finally {
-            inFlight.computeIfPresent(lease.executionId(), (id, held) -> held == lease ? null : held);
+            for (WorkLease lease : claimed) {
+                inFlight.computeIfPresent(lease.executionId(), (id, held) -> held == lease ? null : held);
+            }
+        }
+    }
+
+    private void retryLater(WorkLease lease, RuntimeException e) {
+        LOG.warn("execution {} could not be run now, retrying later: {}", lease.executionId(), e.toString());
+        try {
+            persistence.queue().release(lease, clock.now().plus(settings.pollInterval()));
+        } catch (RuntimeException releaseFailure) {
+            LOG.debug("release failed too; the lease lapses on its own", releaseFailure);
         }
     }
 

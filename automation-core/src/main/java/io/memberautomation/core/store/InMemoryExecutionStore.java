@@ -3,6 +3,7 @@ package io.memberautomation.core.store;
 import io.memberautomation.core.internal.ScopedKey;
 import io.memberautomation.core.store.EnrollmentLedger.GuardKey;
 import io.memberautomation.spi.ConcurrentUpdateException;
+import io.memberautomation.spi.member.MemberChange;
 import io.memberautomation.spi.store.Enrollment;
 import io.memberautomation.spi.store.EnrollmentResult;
 import io.memberautomation.spi.store.ExecutionCommit;
@@ -84,8 +85,12 @@ final class InMemoryExecutionStore implements ExecutionStore {
     }
 
     @Override
-    public void commit(ExecutionCommit commit) {
+    public List<MemberChange> commit(ExecutionCommit commit) {
         ExecutionRecord next = commit.execution();
+        if (!commit.memberUpdates().isEmpty()) {
+            throw new IllegalArgumentException("the in-memory persistence has no transactional members: the engine"
+                    + " applies member changes through its directory");
+        }
         commit.lease().ifPresent(lease -> {
             if (!lease.executionId().equals(next.id())) {
                 throw new IllegalArgumentException("the lease of " + lease.executionId() + " cannot commit " + next.id());
@@ -112,6 +117,7 @@ final class InMemoryExecutionStore implements ExecutionStore {
             commit.timers().forEach(timers::schedule);
             countFinished(current, next);
         }
+        return List.of();
     }
 
     /** The lease check happens here, atomically with the queue change, before anything else is written. */

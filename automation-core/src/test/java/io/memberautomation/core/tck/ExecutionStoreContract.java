@@ -13,6 +13,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.memberautomation.spi.ConcurrentUpdateException;
+import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.member.MemberChange;
+import io.memberautomation.spi.member.MemberDirectory;
+import io.memberautomation.spi.member.MemberPatch;
+import io.memberautomation.spi.store.CommitResult;
 import io.memberautomation.spi.store.EnrollmentGuard;
 import io.memberautomation.spi.store.EnrollmentGuard.Mode;
 import io.memberautomation.spi.store.EnrollmentResult;
@@ -22,6 +27,7 @@ import io.memberautomation.spi.store.ExecutionQuery;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
 import io.memberautomation.spi.store.ExecutionStore;
+import io.memberautomation.spi.store.MemberUpdate;
 import io.memberautomation.spi.store.NewExecution;
 import io.memberautomation.spi.store.Persistence;
 import io.memberautomation.spi.store.StepLogEntry;
@@ -60,6 +66,14 @@ public abstract class ExecutionStoreContract {
 
     /** A new persistence holding nothing; called before every test. */
     protected abstract Persistence newPersistence();
+
+    /**
+     * Stores a member in the persistence's {@link Persistence#transactionalMembers() transactional directory};
+     * called only when it has one, so a persistence with one must override this.
+     */
+    protected void putMember(Member member) {
+        throw new UnsupportedOperationException("a persistence with transactional members must override putMember");
+    }
 
     /** The base time of every test. */
     protected Instant now() {
@@ -504,12 +518,60 @@ public abstract class ExecutionStoreContract {
         ExecutionRecord stale = execution("x2", ORG, "welcome", "m2", now());
         store.commit(commit(next(second, ExecutionStatus.RUNNING, now())));
 
-        List<String> refused = store.commitAll(List.of(commit(next(first, ExecutionStatus.RUNNING, now())),
+        List<CommitResult> results = store.commitAll(List.of(commit(next(first, ExecutionStatus.RUNNING, now())),
                 commit(next(stale, ExecutionStatus.FAILED, now()))));
 
-        assertThat(refused).containsExactly("x2");
+        assertThat(results).containsExactly(CommitResult.applied("x1", List.of()), CommitResult.refused("x2"));
         assertThat(store.find("x1").orElseThrow().revision()).isEqualTo(2);
         assertThat(store.find("x2").orElseThrow().status()).isEqualTo(ExecutionStatus.RUNNING);
+    }
+
+    // ---- member updates
+
+    @Test
+    void commit_withMemberUpdate_changesTheStoredMemberWithTheStep_orIsRejectedWithoutTransactionalMembers() {
+        ExecutionRecord created = enrolled("x1", "m1");
+        ExecutionCommit tagging = new ExecutionCommit(next(created, ExecutionStatus.RUNNING, Map.of(), 1, now()),
+                List.of(log("x1", 0, now())), List.of(), false, Optional.empty(), Optional.empty(),
+                List.of(new MemberUpdate(ORG, "m1", MemberPatch.addTag("vip"), 0)));
+        if (persistence.transactionalMembers().isEmpty()) {
+            assertThatThrownBy(() -> store.commit(tagging)).isInstanceOf(IllegalArgumentException.class);
+            assertThat(store.find("x1")).contains(created);
+            assertThat(store.stepLogs("x1")).isEmpty();
+            return;
+        }
+        MemberDirectory members = persistence.transactionalMembers().get();
+        putMember(new Member("m1", ORG, Map.of("tags", List.of("new"))));
+        putMember(new Member("m1", ORG, Map.of("tags", List.of("new"), "city", "Lyon")));
+
+        List<MemberChange> changes = store.commit(tagging);
+
+        Member after = members.find(ORG, "m1").orElseThrow();
+        assertThat(after.tags()).containsExactly("new", "vip");
+        assertThat(after.field("city")).contains("Lyon");
+        assertThat(changes).containsExactly(new MemberChange(
+                Optional.of(new Member("m1", ORG, Map.of("tags", List.of("new"), "city", "Lyon"))), after));
+        assertThat(store.stepLogs("x1")).extracting(StepLogEntry::sequence).containsExactly(0);
+    }
+
+    @Test
+    void commit_withMemberUpdate_whenRevisionIsStale_changesNeitherTheMemberNorTheLog() {
+        ExecutionRecord created = enrolled("x1", "m1");
+        persistence.transactionalMembers().ifPresent(members -> putMember(new Member("m1", ORG, Map.of())));
+        store.commit(commit(next(created, ExecutionStatus.RUNNING, now())));
+        ExecutionCommit stale = new ExecutionCommit(next(created, ExecutionStatus.RUNNING, Map.of(), 1, now()),
+                List.of(log("x1", 0, now())), List.of(), false, Optional.empty(), Optional.empty(),
+                List.of(new MemberUpdate(ORG, "m1", MemberPatch.setField("plan", "gold"), 0)));
+
+        assertThatThrownBy(() -> store.commit(stale))
+                .isInstanceOfAny(ConcurrentUpdateException.class, IllegalArgumentException.class);
+        List<CommitResult> batch = persistence.transactionalMembers().isPresent()
+                ? store.commitAll(List.of(stale)) : List.of(CommitResult.refused("x1"));
+
+        assertThat(batch).containsExactly(CommitResult.refused("x1"));
+        assertThat(store.stepLogs("x1")).isEmpty();
+        persistence.transactionalMembers().ifPresent(members ->
+                assertThat(members.find(ORG, "m1").orElseThrow().fields()).isEmpty());
     }
 
     // ---- reads
@@ -524,6 +586,16 @@ public abstract class ExecutionStoreContract {
                 List.of(log("x1", 3, now()), log("x1", 2, now())), List.of(), Optional.empty(), Optional.empty()));
 
         assertThat(store.stepLogs("x1")).extracting(StepLogEntry::sequence).containsExactly(0, 1, 2, 3);
+    }
+
+    @Test
+    void findAll_whenSomeIdsAreUnknown_returnsTheExistingExecutionsOnly() {
+        ExecutionRecord first = enrolled("x1", "m1");
+        ExecutionRecord second = enrolled("x2", "m2");
+        enrolled("x3", "m3");
+
+        assertThat(store.findAll(List.of("x2", "nope", "x1"))).containsExactlyInAnyOrder(first, second);
+        assertThat(store.findAll(List.of())).isEmpty();
     }
 
     @Test

@@ -53,6 +53,18 @@ public abstract class MemberDirectoryContract {
     }
 
     @Test
+    void findAll_returnsTheExistingMembersOfThatOrganizationOnly() {
+        Member ada = ada();
+        Member bob = new Member("m-bob", ORG, Map.of("email", "bob@example.org"));
+        Member elsewhere = new Member("m-eve", OTHER_ORG, Map.of("email", "eve@example.org"));
+        MemberDirectory directory = newDirectory(List.of(ada, bob, elsewhere));
+
+        assertThat(directory.findAll(ORG, List.of("m-bob", "m-none", "m-eve", "m-ada")))
+                .containsExactlyInAnyOrder(ada, bob);
+        assertThat(directory.findAll(ORG, List.of())).isEmpty();
+    }
+
+    @Test
     void find_whenMemberBelongsToAnotherOrganization_isEmpty() {
         MemberDirectory directory = newDirectory(List.of(ada()));
 

@@ -73,7 +73,7 @@ final class DemoRun {
     DemoResult run() {
         try (HikariDataSource dataSource = open()) {
             JdbcPersistence persistence = persistence(dataSource);
-            JdbcMemberDirectory directory = JdbcMemberDirectory.of(dataSource);
+            JdbcMemberDirectory directory = persistence.memberDirectory();
             requireEmpty(persistence, directory);
             Random random = new Random(options.seed());
             MemberGenerator generator = new MemberGenerator(random, FIRST_DAY);

@@ -1,5 +1,7 @@
 package io.memberautomation.jdbc.internal;
 
+import io.memberautomation.spi.member.MemberChange;
+import io.memberautomation.spi.store.CommitResult;
 import io.memberautomation.spi.store.Enrollment;
 import io.memberautomation.spi.store.EnrollmentResult;
 import io.memberautomation.spi.store.ExecutionCommit;
@@ -9,17 +11,20 @@ import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
 import io.memberautomation.spi.store.ExecutionStore;
 import io.memberautomation.spi.store.StepLogEntry;
+import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Executions in {@code automation_executions} and their logs in {@code automation_step_logs}. Enrollments
  * and commits are single transactions ({@link Enrollments}, {@link Commits}); {@link #commitAll} applies a
- * whole batch in one transaction. Queries page in (creation time, id) order through one of four fixed
+ * whole batch in one transaction. Commits apply their member updates to {@code automation_members} in
+ * their own transaction. Queries page in (creation time, id) order through one of four fixed
  * statements, chosen by which of automation and member the query names.
  */
 public final class JdbcExecutionStore implements ExecutionStore {
@@ -41,12 +46,12 @@ public final class JdbcExecutionStore implements ExecutionStore {
     }
 
     @Override
-    public void commit(ExecutionCommit commit) {
-        commits.commit(commit);
+    public List<MemberChange> commit(ExecutionCommit commit) {
+        return commits.commit(commit);
     }
 
     @Override
-    public List<String> commitAll(List<ExecutionCommit> batch) {
+    public List<CommitResult> commitAll(List<ExecutionCommit> batch) {
         return commits.commitAll(batch);
     }
 
@@ -57,6 +62,24 @@ public final class JdbcExecutionStore implements ExecutionStore {
                 find.setString(1, executionId);
                 try (ResultSet row = find.executeQuery()) {
                     return row.next() ? Optional.of(ExecutionRows.read(row)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    @Override
+    public List<ExecutionRecord> findAll(Collection<String> executionIds) {
+        if (executionIds.isEmpty()) {
+            return List.of();
+        }
+        return database.read("reading " + executionIds.size() + " executions", connection -> {
+            try (PreparedStatement find = database.prepare(connection, "executions.find_all")) {
+                Array ids = connection.createArrayOf("VARCHAR", executionIds.toArray());
+                try {
+                    find.setArray(1, ids);
+                    return readAll(find);
+                } finally {
+                    ids.free();
                 }
             }
         });

@@ -2,7 +2,9 @@ package io.memberautomation.jdbc.tck;
 
 import io.memberautomation.core.tck.ExecutionStoreContract;
 import io.memberautomation.jdbc.H2Fixture;
+import io.memberautomation.jdbc.JdbcPersistence;
 import io.memberautomation.jdbc.LeaseClock;
+import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.store.Persistence;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -11,9 +13,17 @@ class H2ExecutionStoreTest extends ExecutionStoreContract {
     @RegisterExtension
     final H2Fixture database = new H2Fixture();
 
+    private JdbcPersistence persistence;
+
     /** Leases on the engine's clock: the contract expires them by moving its test clock. */
     @Override
     protected Persistence newPersistence() {
-        return database.newPersistence(LeaseClock.ENGINE);
+        persistence = database.newPersistence(LeaseClock.ENGINE);
+        return persistence;
+    }
+
+    @Override
+    protected void putMember(Member member) {
+        persistence.memberDirectory().put(member);
     }
 }

@@ -1,8 +1,10 @@
 package io.memberautomation.jdbc.tck;
 
 import io.memberautomation.core.tck.ExecutionStoreContract;
+import io.memberautomation.jdbc.JdbcPersistence;
 import io.memberautomation.jdbc.LeaseClock;
 import io.memberautomation.jdbc.PostgresFixture;
+import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.store.Persistence;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,9 +16,17 @@ class PostgresExecutionStoreTest extends ExecutionStoreContract {
     @RegisterExtension
     static final PostgresFixture database = new PostgresFixture();
 
+    private JdbcPersistence persistence;
+
     /** Leases on the engine's clock: the contract expires them by moving its test clock. */
     @Override
     protected Persistence newPersistence() {
-        return database.newPersistence(LeaseClock.ENGINE);
+        persistence = database.newPersistence(LeaseClock.ENGINE);
+        return persistence;
+    }
+
+    @Override
+    protected void putMember(Member member) {
+        persistence.memberDirectory().put(member);
     }
 }

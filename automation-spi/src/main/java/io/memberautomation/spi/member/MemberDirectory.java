@@ -1,5 +1,8 @@
 package io.memberautomation.spi.member;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,6 +21,18 @@ import java.util.Optional;
 public interface MemberDirectory {
 
     Optional<Member> find(String organizationId, String memberId);
+
+    /**
+     * The members among {@code memberIds} of the organization that exist, in no particular order: what the
+     * engine reads for a batch of executions at once. A directory may read them in one query.
+     */
+    default List<Member> findAll(String organizationId, Collection<String> memberIds) {
+        List<Member> found = new ArrayList<>(memberIds.size());
+        for (String id : memberIds) {
+            find(organizationId, id).ifPresent(found::add);
+        }
+        return found;
+    }
 
     /**
      * Applies a change and returns the member before and after it.

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One atomic change to an execution: its new state, the step log entries that led there, the timers it
@@ -17,9 +19,20 @@ import java.util.Optional;
  *                         {@link io.memberautomation.spi.ConcurrentUpdateException} if it is no longer current
  * @param requeueAt        when present, the execution is (re)queued from that time; when absent, a held
  *                         lease's queue entry is removed (nothing left to do until a timer fires)
+ * @param memberUpdates    member changes made by the steps {@code stepLogs} record, for a store whose persistence
+ *                         has {@link Persistence#transactionalMembers() transactional members} to apply in this
+ *                         commit's transaction; each belongs to the execution's member and to one of
+ *                         {@code stepLogs}. Empty whenever the engine applied the changes through its directory.
  */
 public record ExecutionCommit(ExecutionRecord execution, List<StepLogEntry> stepLogs, List<DueTimer> timers,
-                              boolean cancelTimers, Optional<WorkLease> lease, Optional<Instant> requeueAt) {
+                              boolean cancelTimers, Optional<WorkLease> lease, Optional<Instant> requeueAt,
+                              List<MemberUpdate> memberUpdates) {
+    /** A commit that changes no member. */
+    public ExecutionCommit(ExecutionRecord execution, List<StepLogEntry> stepLogs, List<DueTimer> timers,
+                           boolean cancelTimers, Optional<WorkLease> lease, Optional<Instant> requeueAt) {
+        this(execution, stepLogs, timers, cancelTimers, lease, requeueAt, List.of());
+    }
+
     public ExecutionCommit {
         Objects.requireNonNull(execution, "execution");
         stepLogs = List.copyOf(stepLogs);
@@ -34,6 +47,24 @@ public record ExecutionCommit(ExecutionRecord execution, List<StepLogEntry> step
         for (StepLogEntry entry : stepLogs) {
             if (!entry.executionId().equals(execution.id())) {
                 throw new IllegalArgumentException("a commit logs steps of its own execution only");
+            }
+        }
+        memberUpdates = List.copyOf(memberUpdates);
+        if (!memberUpdates.isEmpty()) {
+            checkMemberUpdates(execution, stepLogs, memberUpdates);
+        }
+    }
+
+    private static void checkMemberUpdates(ExecutionRecord execution, List<StepLogEntry> stepLogs,
+                                           List<MemberUpdate> updates) {
+        Set<Integer> sequences = stepLogs.stream().map(StepLogEntry::sequence).collect(Collectors.toSet());
+        for (MemberUpdate update : updates) {
+            if (!update.organizationId().equals(execution.organizationId())
+                    || !execution.memberId().equals(Optional.of(update.memberId()))) {
+                throw new IllegalArgumentException("a commit changes its own execution's member only");
+            }
+            if (!sequences.contains(update.logSequence())) {
+                throw new IllegalArgumentException("a member update belongs to a step the commit logs");
             }
         }
     }

@@ -43,6 +43,13 @@ WHERE id = ? AND revision = ?
 -- name: identity
 SELECT organization_id, automation_id, member_id, created_at, revision FROM automation_executions WHERE id = ?;
 
+-- name: find_all
+-- param: an array of execution ids
+SELECT id, organization_id, automation_id, automation_version, member_id, status, outcome, trigger, branches,
+       step_outputs, steps_run, log_count, causal_depth, user_paused, error_message, created_at, updated_at,
+       completed_at, revision
+FROM automation_executions WHERE id = ANY(?);
+
 -- name: insert_step_log
 INSERT INTO automation_step_logs (execution_id, sequence, step_id, branch_id, attempt, status, started_at,
     completed_at, detail, error_message)

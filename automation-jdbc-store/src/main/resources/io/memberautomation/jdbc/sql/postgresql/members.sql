@@ -3,6 +3,12 @@
 -- name: find
 SELECT id, organization_id, fields FROM automation_members WHERE organization_id = ? AND id = ?;
 
+-- name: find_all
+-- params: an array of member ids, organization; a join, so that each id is looked up in the primary key
+SELECT m.id, m.organization_id, m.fields
+FROM UNNEST(?) AS wanted(id)
+JOIN automation_members m ON m.organization_id = ? AND m.id = wanted.id;
+
 -- name: lock
 SELECT id, organization_id, fields FROM automation_members WHERE organization_id = ? AND id = ? FOR UPDATE;
 
