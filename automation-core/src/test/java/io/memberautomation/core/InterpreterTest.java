@@ -159,6 +159,30 @@ class InterpreterTest {
     }
 
     @Test
+    void customHandler_whenItThrowsAnError_failsThatStepOnlyAndOtherExecutionsRun() {
+        ActionHandler broken = handler("broken", ctx -> {
+            throw new AssertionError("handler invariant broken");
+        });
+        try (EngineFixture f = new EngineFixture(broken)) {
+            f.member("m-1", Map.of());
+            f.activate("""
+                    { "id": "poison", "name": "Poison", "trigger": { "type": "payment_failed" },
+                      "steps": [ { "id": "x", "type": "action", "action": { "type": "broken", "params": {} } } ] }
+                    """);
+            f.activate(WELCOME.replace("payment_succeeded", "payment_failed"));
+
+            f.publish("evt-1", TriggerType.PAYMENT_FAILED, "m-1", Map.of());
+
+            var failed = f.executions().stream().filter(e -> e.automationId().equals("poison")).findFirst().orElseThrow();
+            assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
+            assertThat(failed.error()).hasValueSatisfying(e -> assertThat(e).contains("AssertionError")
+                    .contains("handler invariant broken"));
+            assertThat(f.executions()).filteredOn(e -> !e.automationId().equals("poison"))
+                    .allSatisfy(e -> assertThat(e.status()).isEqualTo(ExecutionStatus.WAITING));
+        }
+    }
+
+    @Test
     void onErrorContinue_whenActionFails_logsFailureAndGoesOn() {
         try (EngineFixture f = new EngineFixture(handler("flaky", ctx -> ActionResult.permanentFailure("nope")))) {
             f.member("m-1", Map.of());

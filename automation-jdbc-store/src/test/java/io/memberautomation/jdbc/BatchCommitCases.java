@@ -73,7 +73,8 @@ abstract class BatchCommitCases {
 
     @Test
     void commitAll_whenALeaseWasTakenOver_refusesThatCommitAloneAndChangesNoneOfItsMembers() {
-        JdbcPersistence persistence = database().newPersistence();
+        // leases on the engine clock: the test takes a lease over by moving its clock
+        JdbcPersistence persistence = database().newPersistence(LeaseClock.ENGINE);
         persistence.memberDirectory().put(new Member("m-1", ORG, Map.of()));
         persistence.memberDirectory().put(new Member("m-2", ORG, Map.of()));
         List<ExecutionRecord> created = enroll(persistence, "m-1", "m-2");

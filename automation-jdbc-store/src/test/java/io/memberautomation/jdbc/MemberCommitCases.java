@@ -143,7 +143,8 @@ abstract class MemberCommitCases {
 
     @Test
     void commit_whenItsLeaseWasTakenOver_changesNoMemberAndTheNewHolderCommitsTheChange() {
-        JdbcPersistence persistence = database().newPersistence();
+        // leases on the engine clock: the test takes a lease over by moving its clock
+        JdbcPersistence persistence = database().newPersistence(LeaseClock.ENGINE);
         persistence.memberDirectory().put(new Member("m-1", ORG, Map.of()));
         ExecutionRecord created = execution("x1", ORG, "upgrade", "m-1", clock.now());
         persistence.executions().enroll(enrollmentOf(created));

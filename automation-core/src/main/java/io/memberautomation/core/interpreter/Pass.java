@@ -266,7 +266,12 @@ final class Pass {
             }
         } catch (InfrastructureException e) {
             throw e;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // a handler's AssertionError, StackOverflowError or NoClassDefFoundError fails its step, not the worker;
+            // only a VM that cannot go on (out of memory, an internal error) is left to end the thread
+            if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                throw (VirtualMachineError) e;
+            }
             StepInterpreter.LOG.warn("action {} of step {} threw {}", action.type(), step.id(),
                     services.redaction().scrub(e.toString(), secrets()));
             result = new ActionResult.Failure(e.getClass().getSimpleName() + ": " + e.getMessage(), true,

@@ -114,6 +114,14 @@ public final class Workers implements AutoCloseable {
             } catch (RuntimeException e) {
                 LOG.warn("worker could not claim work: {}", e.toString());
                 awaitQuietly(settings.pollInterval());
+            } catch (Error e) {
+                if (e instanceof VirtualMachineError && !(e instanceof StackOverflowError)) {
+                    LOG.error("worker thread stops: {}", e.toString());
+                    throw e;
+                }
+                // a thread that died here would leave the engine quietly short of a worker
+                LOG.error("worker caught {}; its batch's leases lapse and are claimed again", e.toString(), e);
+                awaitQuietly(settings.pollInterval());
             }
         }
     }
