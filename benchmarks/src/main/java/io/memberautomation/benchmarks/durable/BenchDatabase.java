@@ -83,6 +83,9 @@ final class BenchDatabase implements AutoCloseable {
         if (options.postgres()) {
             config.setSchema(name);
             config.addDataSourceProperty("ApplicationName", name);
+            if (options.syncCommit().equals("off")) {
+                config.setConnectionInitSql("SET synchronous_commit TO off");
+            }
         }
         HikariDataSource pool = new HikariDataSource(config);
         pools.add(pool);

@@ -42,6 +42,7 @@ public final class DurableLoad {
     private final Optional<PgCounters> counters;
     private final InMemoryMemberDirectory memoryMembers = new InMemoryMemberDirectory();
     private final ShiftableClock clock = new ShiftableClock();
+    private final CountingDataSource counting = new CountingDataSource();
 
     private DurableLoad(LoadOptions options, BenchDatabase database, Optional<PgCounters> counters) {
         this.options = options;
@@ -211,6 +212,7 @@ public final class DurableLoad {
     private void phase(String name, PhaseWork work) throws Exception {
         Optional<PgCounters.Snapshot> before = snapshot();
         long monitorBefore = database.monitorQueries();
+        CountingDataSource.Counts clientBefore = counting.read();
         long cpuBefore = cpuNanos();
         Instant wallBefore = Instant.now();
         HikariDataSource pool = database.newPool(options.workers() + options.publishers() + 4);
@@ -227,15 +229,21 @@ public final class DurableLoad {
         System.out.printf("  JVM CPU %.1f s over %.1f s wall (%.0f%% of %d cores)%n", cpu, wall.toMillis() / 1e3,
                 100 * cpu / Math.max(0.001, wall.toMillis() / 1e3) / Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().availableProcessors());
+        int n = name.startsWith("warmup") ? Math.max(1, options.warmup()) : options.executions();
+        CountingDataSource.Counts client = counting.read().since(clientBefore);
+        System.out.printf("  store's connections (client side): %d commits, %d rollbacks, %d borrows;"
+                        + " per execution %.3f commits, %.3f reads%n", client.commits(), client.rollbacks(),
+                client.borrows(), client.commits() / (double) n,
+                (client.borrows() - client.commits() - client.rollbacks()) / (double) n);
         if (before.isPresent()) {
             PgCounters.Snapshot delta = snapshot().orElseThrow().since(before.get());
             long monitor = database.monitorQueries() - monitorBefore;
-            int n = name.startsWith("warmup") ? Math.max(1, options.warmup()) : options.executions();
             System.out.printf("  PostgreSQL: %d write transactions (xid delta, whole server), %d commits + %d rollbacks"
                             + " in the database (reads included; %d of them the runner's own polls), %d WAL bytes;"
-                            + " other databases: %d transactions%n",
+                            + " other databases: %d transactions, %d rows written%s%n",
                     delta.nextXid(), delta.commits(), delta.rollbacks(), monitor, delta.walBytes(),
-                    delta.otherTransactions());
+                    delta.otherTransactions(), delta.otherRowWrites(),
+                    delta.otherRowWrites() > 0 ? " (so the server-wide xid and WAL deltas include theirs)" : "");
             System.out.printf("  per execution: %.3f write transactions, %.3f transactions in the database"
                             + " (less the runner's), %.0f WAL bytes%n", delta.nextXid() / (double) n,
                     (delta.commits() + delta.rollbacks() - monitor) / (double) n, delta.walBytes() / (double) n);
@@ -247,7 +255,7 @@ public final class DurableLoad {
     }
 
     private AutomationEngine engine(HikariDataSource pool) {
-        JdbcPersistence persistence = JdbcPersistence.builder(pool).autoCreateSchema(true).build();
+        JdbcPersistence persistence = JdbcPersistence.builder(counting.wrap(pool)).autoCreateSchema(true).build();
         return AutomationEngine.builder()
                 .persistence(persistence)
                 .members(options.memberStore().equals("jdbc") ? persistence.memberDirectory() : memoryMembers)

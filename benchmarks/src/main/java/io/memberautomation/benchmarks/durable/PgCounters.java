@@ -19,7 +19,8 @@ import java.util.Properties;
  *       to a transaction that writes (or locks rows), so its delta counts write transactions, of the whole
  *       server; reading it assigns none.</li>
  *   <li>the WAL insert position ({@code pg_current_wal_lsn()}), of the whole server.</li>
- *   <li>transactions of the other databases, to tell whether anyone else wrote during a phase.</li>
+ *   <li>transactions and rows written (inserted, updated, deleted) in the other databases: when another
+ *       database wrote rows during a phase, the server-wide transaction id and WAL deltas include its share.</li>
  * </ul>
  */
 final class PgCounters implements AutoCloseable {
@@ -27,10 +28,12 @@ final class PgCounters implements AutoCloseable {
     private final String database;
 
     /** One reading. */
-    record Snapshot(long commits, long rollbacks, long nextXid, long walBytes, long otherTransactions) {
+    record Snapshot(long commits, long rollbacks, long nextXid, long walBytes, long otherTransactions,
+                    long otherRowWrites) {
         Snapshot since(Snapshot before) {
             return new Snapshot(commits - before.commits, rollbacks - before.rollbacks, nextXid - before.nextXid,
-                    walBytes - before.walBytes, otherTransactions - before.otherTransactions);
+                    walBytes - before.walBytes, otherTransactions - before.otherTransactions,
+                    otherRowWrites - before.otherRowWrites);
         }
     }
 
@@ -56,14 +59,18 @@ final class PgCounters implements AutoCloseable {
                        pg_snapshot_xmax(pg_current_snapshot())::text::bigint,
                        pg_wal_lsn_diff(pg_current_wal_lsn(), '0/0')::bigint,
                        (SELECT COALESCE(SUM(xact_commit + xact_rollback), 0) FROM pg_stat_database
-                         WHERE datname IS NOT NULL AND datname <> ? AND datname <> 'postgres')
+                         WHERE datname IS NOT NULL AND datname <> ? AND datname <> 'postgres'),
+                       (SELECT COALESCE(SUM(tup_inserted + tup_updated + tup_deleted), 0) FROM pg_stat_database
+                         WHERE datname IS NOT NULL AND datname <> ?)
                 """)) {
             read.setString(1, database);
             read.setString(2, database);
             read.setString(3, database);
+            read.setString(4, database);
             try (ResultSet row = read.executeQuery()) {
                 row.next();
-                return new Snapshot(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5));
+                return new Snapshot(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                        row.getLong(6));
             }
         }
     }
