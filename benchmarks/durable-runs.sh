@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Runs every DurableLoad measurement that BENCHMARKS.md reports, one after the other, each in its own JVM.
 # From the repository root, after: mvn -o -q -B -pl benchmarks -am package -DskipTests
-# Usage: benchmarks/durable-runs.sh [OUTPUT_DIR] [RUN...]   (runs: pg-drain h2-drain pg-triggers pg-together
-#        pg-waiting h2-waiting pg-drain-async; default all). PostgreSQL: the database automation_bench, made once
+# Usage: benchmarks/durable-runs.sh [OUTPUT_DIR] [RUN...]   (runs: pg-drain (or one of pg-drain-w1, -w2, -w4),
+#        h2-drain pg-triggers pg-together pg-waiting h2-waiting pg-drain-async; default all). PostgreSQL: the database automation_bench, made once
 #        with: runuser -u postgres -- createdb -O automation automation_bench
 set -euo pipefail
 out=${1:-target/durable-runs}
 shift || true
 runs=${*:-pg-drain h2-drain pg-triggers pg-together pg-waiting h2-waiting pg-drain-async}
 mkdir -p "$out"
-load() { java "$@" -cp benchmarks/target/benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad; }
+# the first argument is the JVM option (the heap), the rest are DurableLoad's
+load() { local heap=$1; shift; java "$heap" -cp benchmarks/target/benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad "$@"; }
 run() {
   local name=$1; shift
   { echo "\$ uptime: $(uptime)"; echo "\$ git: $(git rev-parse --short HEAD)"; echo "\$ DurableLoad $*"; } > "$out/$name.txt"
@@ -21,6 +22,8 @@ for r in $runs; do
   case $r in
     pg-drain) for w in 1 2 4; do
         run pg-drain-w$w load -Xmx1g --db pg --mode drain --workers $w --executions 20000 --warmup 5000; done ;;
+    pg-drain-w[124]) w=${r#pg-drain-w}
+        run pg-drain-w$w load -Xmx1g --db pg --mode drain --workers $w --executions 20000 --warmup 5000 ;;
     pg-drain-async)
         run pg-drain-w4-async load -Xmx1g --db pg --mode drain --workers 4 --executions 20000 --warmup 5000 \
             --sync-commit off ;;

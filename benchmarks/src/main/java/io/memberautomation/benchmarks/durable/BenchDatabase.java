@@ -33,7 +33,7 @@ final class BenchDatabase implements AutoCloseable {
     private final LoadOptions options;
     private final String name;
     private final String url;
-    private final Connection monitor;
+    private Connection monitor;
     private final List<HikariDataSource> pools = new ArrayList<>();
     private int poolCount;
     /** Statements the runner ran on the benchmark database: each is one transaction in its statistics. */
@@ -48,11 +48,43 @@ final class BenchDatabase implements AutoCloseable {
                 create.execute("CREATE SCHEMA " + name);
             }
         }
-        this.monitor = connect(url);
+        this.monitor = openMonitor();
+    }
+
+    private Connection openMonitor() throws SQLException {
+        Connection connection = connect(url);
         if (options.postgres()) {
-            try (Statement path = monitor.createStatement()) {
+            try (Statement path = connection.createStatement()) {
                 path.execute("SET search_path TO " + name);
             }
+        }
+        return connection;
+    }
+
+    private interface MonitorQuery<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs one of the runner's own statements; when the server went away (a restart), reconnects once, says so,
+     * and runs it again, so a measurement survives what the engine survives.
+     */
+    private <T> T query(MonitorQuery<T> query) throws SQLException {
+        monitorQueries++;
+        try {
+            return query.run(monitor);
+        } catch (SQLException e) {
+            if (monitor.isValid(2)) {
+                throw e;
+            }
+            System.out.println("  (runner: lost its connection to the database, reconnecting: " + e.getMessage() + ")");
+            try {
+                monitor.close();
+            } catch (SQLException ignored) {
+                // already broken: the new connection replaces it
+            }
+            monitor = openMonitor();
+            return query.run(monitor);
         }
     }
 
@@ -118,47 +150,50 @@ final class BenchDatabase implements AutoCloseable {
 
     /** Executions of {@code automationId} in {@code status} created at or after {@code from}. */
     long count(String automationId, String status, Instant from) throws SQLException {
-        monitorQueries++;
-        try (PreparedStatement count = monitor.prepareStatement("SELECT COUNT(*) FROM automation_executions"
-                + " WHERE automation_id = ? AND status = ? AND created_at >= ?")) {
-            count.setString(1, automationId);
-            count.setString(2, status);
-            count.setTimestamp(3, Timestamp.from(from));
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+        return query(connection -> {
+            try (PreparedStatement count = connection.prepareStatement("SELECT COUNT(*) FROM automation_executions"
+                    + " WHERE automation_id = ? AND status = ? AND created_at >= ?")) {
+                count.setString(1, automationId);
+                count.setString(2, status);
+                count.setTimestamp(3, Timestamp.from(from));
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
             }
-        }
+        });
     }
 
     /** The latest completion among the executions of {@code automationId} created at or after {@code from}. */
     Optional<Instant> lastCompletion(String automationId, Instant from) throws SQLException {
-        try (PreparedStatement last = monitor.prepareStatement("SELECT MAX(completed_at) FROM automation_executions"
-                + " WHERE automation_id = ? AND created_at >= ?")) {
-            monitorQueries++;
-            last.setString(1, automationId);
-            last.setTimestamp(2, Timestamp.from(from));
-            try (ResultSet row = last.executeQuery()) {
-                row.next();
-                return Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant);
+        return query(connection -> {
+            try (PreparedStatement last = connection.prepareStatement("SELECT MAX(completed_at)"
+                    + " FROM automation_executions WHERE automation_id = ? AND created_at >= ?")) {
+                last.setString(1, automationId);
+                last.setTimestamp(2, Timestamp.from(from));
+                try (ResultSet row = last.executeQuery()) {
+                    row.next();
+                    return Optional.ofNullable(row.getTimestamp(1)).map(Timestamp::toInstant);
+                }
             }
-        }
+        });
     }
 
     /** Completion times by execution id, of the given executions. */
     Map<String, Instant> completions(String automationId) throws SQLException {
-        Map<String, Instant> completed = new HashMap<>();
-        try (PreparedStatement select = monitor.prepareStatement("SELECT id, completed_at FROM automation_executions"
-                + " WHERE automation_id = ? AND completed_at IS NOT NULL")) {
-            monitorQueries++;
-            select.setString(1, automationId);
-            try (ResultSet rows = select.executeQuery()) {
-                while (rows.next()) {
-                    completed.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+        return query(connection -> {
+            Map<String, Instant> completed = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("SELECT id, completed_at"
+                    + " FROM automation_executions WHERE automation_id = ? AND completed_at IS NOT NULL")) {
+                select.setString(1, automationId);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        completed.put(rows.getString(1), rows.getTimestamp(2).toInstant());
+                    }
                 }
             }
-        }
-        return completed;
+            return completed;
+        });
     }
 
     /** How many statements the runner itself ran on the database so far (each an autocommit transaction). */
@@ -179,23 +214,25 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     private long sessions() throws SQLException {
-        try (PreparedStatement count = monitor.prepareStatement(
-                "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
-            monitorQueries++;
-            count.setString(1, name);
-            try (ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
+        return query(connection -> {
+            try (PreparedStatement count = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM pg_stat_activity WHERE application_name = ?")) {
+                count.setString(1, name);
+                try (ResultSet row = count.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
             }
-        }
+        });
     }
 
     private long single(String sql) throws SQLException {
-        monitorQueries++;
-        try (Statement statement = monitor.createStatement(); ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
+        return query(connection -> {
+            try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(sql)) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
     }
 
     private Connection connect(String jdbcUrl) throws SQLException {
@@ -209,9 +246,11 @@ final class BenchDatabase implements AutoCloseable {
     public void close() throws SQLException, IOException {
         pools.forEach(HikariDataSource::close);
         if (options.postgres()) {
-            try (Statement drop = monitor.createStatement()) {
-                drop.execute("DROP SCHEMA " + name + " CASCADE");
-            }
+            query(connection -> {
+                try (Statement drop = connection.createStatement()) {
+                    return drop.execute("DROP SCHEMA " + name + " CASCADE");
+                }
+            });
         } else {
             try (Statement shutdown = monitor.createStatement()) {
                 shutdown.execute("SHUTDOWN");

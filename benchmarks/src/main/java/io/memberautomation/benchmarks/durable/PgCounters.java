@@ -24,7 +24,9 @@ import java.util.Properties;
  * </ul>
  */
 final class PgCounters implements AutoCloseable {
-    private final Connection admin;
+    private Connection admin;
+    private final String adminUrl;
+    private final Properties properties = new Properties();
     private final String database;
 
     /** One reading. */
@@ -41,14 +43,30 @@ final class PgCounters implements AutoCloseable {
         int slash = benchUrl.lastIndexOf('/');
         int query = benchUrl.indexOf('?', slash);
         this.database = benchUrl.substring(slash + 1, query < 0 ? benchUrl.length() : query);
-        Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        this.admin = DriverManager.getConnection(benchUrl.substring(0, slash + 1) + "postgres"
-                + (query < 0 ? "" : benchUrl.substring(query)), properties);
+        this.adminUrl = benchUrl.substring(0, slash + 1) + "postgres" + (query < 0 ? "" : benchUrl.substring(query));
+        this.admin = DriverManager.getConnection(adminUrl, properties);
     }
 
+    /**
+     * Reads the counters; when the server restarted since the last reading, says so (its statistics may have
+     * been reset, so that phase's figures do not hold) and reconnects.
+     */
     Snapshot read() throws SQLException {
+        try {
+            return readOnce();
+        } catch (SQLException e) {
+            if (admin.isValid(2)) {
+                throw e;
+            }
+            System.out.println("  (PostgreSQL restarted during this phase: its counters for the phase do not hold)");
+            admin = DriverManager.getConnection(adminUrl, properties);
+            return readOnce();
+        }
+    }
+
+    private Snapshot readOnce() throws SQLException {
         try (Statement clear = admin.createStatement()) {
             // statistics are cached per transaction otherwise (stats_fetch_consistency = cache)
             clear.execute("SELECT pg_stat_clear_snapshot()");
