@@ -2,12 +2,12 @@
 # Runs every DurableLoad measurement that BENCHMARKS.md reports, one after the other, each in its own JVM.
 # From the repository root, after: mvn -o -q -B -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/durable-runs.sh [OUTPUT_DIR] [RUN...]   (runs: pg-drain (or one of pg-drain-w1, -w2, -w4),
-#        h2-drain pg-triggers pg-together pg-waiting h2-waiting pg-drain-async; default all). PostgreSQL: the database automation_bench, made once
+#        h2-drain pg-triggers pg-triggers-batch8 pg-together pg-waiting h2-waiting pg-drain-async; default all). PostgreSQL: the database automation_bench, made once
 #        with: runuser -u postgres -- createdb -O automation automation_bench
 set -euo pipefail
 out=${1:-target/durable-runs}
 shift || true
-runs=${*:-pg-drain h2-drain pg-triggers pg-together pg-waiting h2-waiting pg-drain-async}
+runs=${*:-pg-drain h2-drain pg-triggers pg-triggers-batch8 pg-together pg-waiting h2-waiting pg-drain-async}
 mkdir -p "$out"
 # the first argument is the JVM option (the heap), the rest are DurableLoad's
 load() { local heap=$1; shift; java "$heap" -cp benchmarks/target/benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad "$@"; }
@@ -32,6 +32,9 @@ for r in $runs; do
     pg-triggers) for w in 2 4; do
         run pg-triggers-w$w load -Xmx1g --db pg --mode concurrent --workers $w --publishers 16 --executions 1000 \
             --warmup 2000; done ;;
+    pg-triggers-batch8) for w in 2 4; do
+        run pg-triggers-w$w-batch8 load -Xmx1g --db pg --mode concurrent --workers $w --publishers 16 \
+            --executions 1000 --warmup 2000 --claim-batch 8; done ;;
     pg-together)
         run pg-together-w4 load -Xmx1g --db pg --mode concurrent --workers 4 --publishers 4 --executions 20000 \
             --warmup 5000 ;;
