@@ -4,9 +4,6 @@ import io.memberautomation.core.AutomationEngine;
 import io.memberautomation.core.model.TriggerType;
 import io.memberautomation.core.store.InMemoryMemberDirectory;
 import io.memberautomation.core.trigger.TriggerEvent;
-import io.memberautomation.spi.action.ActionContext;
-import io.memberautomation.spi.action.ActionHandler;
-import io.memberautomation.spi.action.ActionResult;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.store.ExecutionQuery;
 import io.memberautomation.spi.store.ExecutionRecord;
@@ -52,26 +49,13 @@ import org.openjdk.jmh.annotations.Threads;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @State(Scope.Benchmark)
 public class EngineThroughputBenchmark {
-    static final String ORG = "bench";
+    static final String ORG = BenchWorkflows.ORG;
     static final int MEMBERS = 10_000;
     /** Events per invocation and thread in {@code oneWorker}: one per member. */
     static final int BATCH = MEMBERS;
     /** Events per invocation and thread in {@code twoWorkers}: each thread takes half of the members. */
     static final int HALF_BATCH = MEMBERS / 2;
 
-    private static final String WORKFLOW = """
-            { "id": "five-steps", "organizationId": "bench", "name": "Five steps",
-              "trigger": { "type": "payment_succeeded" },
-              "enrollment": { "policy": "every_time" },
-              "steps": [
-                { "id": "active", "type": "condition",
-                  "condition": { "conditions": [ { "field": "member.status", "op": "eq", "value": "active" } ] },
-                  "nextSteps": ["first"] },
-                { "id": "first", "type": "action", "action": { "type": "bench_noop" }, "nextSteps": ["second"] },
-                { "id": "second", "type": "action", "action": { "type": "bench_noop" }, "nextSteps": ["third"] },
-                { "id": "third", "type": "action", "action": { "type": "bench_noop" } }
-              ] }
-            """;
 
     AutomationEngine engine;
     final AtomicInteger threadSlots = new AtomicInteger();
@@ -110,10 +94,10 @@ public class EngineThroughputBenchmark {
         }
         engine = AutomationEngine.builder()
                 .members(members)
-                .actionHandler(new NoOpHandler())
+                .actionHandler(new BenchWorkflows.NoOpHandler())
                 .build();
-        engine.save(WORKFLOW);
-        engine.activate(ORG, "five-steps");
+        engine.save(BenchWorkflows.FIVE_STEPS);
+        engine.activate(ORG, BenchWorkflows.FIVE_STEPS_ID);
         enrolled.set(0);
         passes.set(0);
         // the previous iteration's engine is garbage now: collect it outside the measurement, so that no
@@ -171,23 +155,5 @@ public class EngineThroughputBenchmark {
         int ran = engine.runDue();
         passes.addAndGet(ran);
         return ran;
-    }
-
-    /** A custom action that does nothing, in-process: the engine's own cost is all that is measured. */
-    static final class NoOpHandler implements ActionHandler {
-        @Override
-        public String type() {
-            return "bench_noop";
-        }
-
-        @Override
-        public boolean external() {
-            return false;
-        }
-
-        @Override
-        public ActionResult execute(ActionContext context) {
-            return ActionResult.success();
-        }
     }
 }

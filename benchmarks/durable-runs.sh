@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Runs every DurableLoad measurement that BENCHMARKS.md reports, one after the other, each in its own JVM.
+# From the repository root, after: mvn -o -q -B -pl benchmarks -am package -DskipTests
+# Usage: benchmarks/durable-runs.sh [OUTPUT_DIR] [RUN...]   (runs: pg-drain (or one of pg-drain-w1, -w2, -w4),
+#        h2-drain pg-triggers pg-triggers-batch8 pg-together pg-waiting h2-waiting pg-drain-async; default all). PostgreSQL: the database automation_bench, made once
+#        with: runuser -u postgres -- createdb -O automation automation_bench
+set -euo pipefail
+out=${1:-target/durable-runs}
+shift || true
+runs=${*:-pg-drain h2-drain pg-triggers pg-triggers-batch8 pg-together pg-waiting h2-waiting pg-drain-async}
+mkdir -p "$out"
+# the first argument is the JVM option (the heap), the rest are DurableLoad's
+load() { local heap=$1; shift; java "$heap" -cp benchmarks/target/benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad "$@"; }
+run() {
+  local name=$1; shift
+  { echo "\$ uptime: $(uptime)"; echo "\$ git: $(git rev-parse --short HEAD)"; echo "\$ DurableLoad $*"; } > "$out/$name.txt"
+  "$@" >> "$out/$name.txt" 2>&1 || echo "FAILED: $name" | tee -a "$out/$name.txt"
+  echo "\$ uptime after: $(uptime)" >> "$out/$name.txt"
+  echo "== $name"; grep -E '^==|/s|p50|heap|per execution' "$out/$name.txt" || true
+}
+for r in $runs; do
+  case $r in
+    pg-drain) for w in 1 2 4; do
+        run pg-drain-w$w load -Xmx1g --db pg --mode drain --workers $w --executions 20000 --warmup 5000; done ;;
+    pg-drain-w[124]) w=${r#pg-drain-w}
+        run pg-drain-w$w load -Xmx1g --db pg --mode drain --workers $w --executions 20000 --warmup 5000 ;;
+    pg-drain-async)
+        run pg-drain-w4-async load -Xmx1g --db pg --mode drain --workers 4 --executions 20000 --warmup 5000 \
+            --sync-commit off ;;
+    h2-drain) for db in h2-mem h2-file; do
+        run $db-drain-w2 load -Xmx2g --db $db --mode drain --workers 2 --executions 20000 --warmup 5000; done ;;
+    pg-triggers) for w in 2 4; do
+        run pg-triggers-w$w load -Xmx1g --db pg --mode concurrent --workers $w --publishers 16 --executions 1000 \
+            --warmup 2000; done ;;
+    pg-triggers-batch8) for w in 2 4; do
+        run pg-triggers-w$w-batch8 load -Xmx1g --db pg --mode concurrent --workers $w --publishers 16 \
+            --executions 1000 --warmup 2000 --claim-batch 8; done ;;
+    pg-together)
+        run pg-together-w4 load -Xmx1g --db pg --mode concurrent --workers 4 --publishers 4 --executions 20000 \
+            --warmup 5000 ;;
+    pg-waiting)
+        run pg-waiting load -Xmx256m --db pg --mode waiting --workers 2 --publishers 8 --executions 100000 --warmup 0 ;;
+    h2-waiting)
+        run h2-file-waiting load -Xmx256m --db h2-file --mode waiting --workers 2 --publishers 8 --executions 100000 \
+            --warmup 0 ;;
+    *) echo "unknown run $r" >&2; exit 2 ;;
+  esac
+done
