@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.memberautomation.core.model.TriggerType;
 import io.memberautomation.core.store.InMemoryMemberDirectory;
 import io.memberautomation.core.store.InMemoryPersistence;
+import io.memberautomation.core.tck.OutageHandler;
 import io.memberautomation.core.trigger.TriggerEvent;
-import io.memberautomation.spi.InfrastructureException;
-import io.memberautomation.spi.action.ActionContext;
-import io.memberautomation.spi.action.ActionHandler;
-import io.memberautomation.spi.action.ActionResult;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberDirectory;
 import io.memberautomation.spi.store.DefinitionStore;
@@ -24,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,32 +41,11 @@ class MemberActionCommitTest {
               ] }
             """;
 
-    private final AtomicInteger outages = new AtomicInteger();
-
-    /** A non-external custom action that fails with an infrastructure error while {@link #outages} lasts. */
-    private final ActionHandler crmSync = new ActionHandler() {
-        @Override
-        public String type() {
-            return "crm_sync";
-        }
-
-        @Override
-        public boolean external() {
-            return false;
-        }
-
-        @Override
-        public ActionResult execute(ActionContext context) {
-            if (outages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new InfrastructureException("the CRM is down");
-            }
-            return ActionResult.success();
-        }
-    };
+    private final OutageHandler crmSync = new OutageHandler();
 
     @Test
     void memberActions_inMemory_whenThePassFailsAfterThem_areAppliedAlreadyAndApplyAgainHarmlesslyOnTheRetry() {
-        outages.set(1);
+        crmSync.failNext(1);
         try (EngineFixture f = new EngineFixture(builder -> builder.pollInterval(Duration.ofSeconds(1)), crmSync)) {
             f.member("m-1", Map.of("tags", List.of("member")));
             f.activate(UPGRADE);

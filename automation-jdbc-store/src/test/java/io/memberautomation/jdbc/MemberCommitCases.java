@@ -10,12 +10,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.memberautomation.core.AutomationEngine;
 import io.memberautomation.core.TestClock;
 import io.memberautomation.core.model.TriggerType;
+import io.memberautomation.core.tck.OutageHandler;
 import io.memberautomation.core.trigger.TriggerEvent;
 import io.memberautomation.spi.ConcurrentUpdateException;
-import io.memberautomation.spi.InfrastructureException;
-import io.memberautomation.spi.action.ActionContext;
-import io.memberautomation.spi.action.ActionHandler;
-import io.memberautomation.spi.action.ActionResult;
 import io.memberautomation.spi.member.Member;
 import io.memberautomation.spi.member.MemberPatch;
 import io.memberautomation.spi.store.CommitResult;
@@ -31,7 +28,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,30 +60,10 @@ abstract class MemberCommitCases {
             """;
 
     private final TestClock clock = TestClock.at(Instant.parse("2030-03-04T10:00:00Z"));
-    private final AtomicInteger outages = new AtomicInteger();
 
     protected abstract DatabaseFixture database();
 
-    /** A non-external custom action that fails with an infrastructure error while {@link #outages} lasts. */
-    private final ActionHandler crmSync = new ActionHandler() {
-        @Override
-        public String type() {
-            return "crm_sync";
-        }
-
-        @Override
-        public boolean external() {
-            return false;
-        }
-
-        @Override
-        public ActionResult execute(ActionContext context) {
-            if (outages.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-                throw new InfrastructureException("the CRM is down");
-            }
-            return ActionResult.success();
-        }
-    };
+    private final OutageHandler crmSync = new OutageHandler();
 
     @Test
     void memberActions_whenTheirPassCommits_changeTheMemberWithTheStepRecordsAndRouteTheChange() {
@@ -115,7 +91,7 @@ abstract class MemberCommitCases {
     @Test
     void memberActions_whenThePassFailsBeforeItsCommit_leaveTheMemberUnchangedUntilTheRetryCommitsThemOnce() {
         JdbcPersistence persistence = database().newPersistence();
-        outages.set(1);
+        crmSync.failNext(1);
         try (AutomationEngine engine = engine(persistence)) {
             persistence.memberDirectory().put(new Member("m-1", ORG, Map.of("tags", List.of("member"))));
             engine.activate(ORG, engine.save(UPGRADE).automation().id());

@@ -10,15 +10,9 @@ import io.memberautomation.core.trigger.TriggerEvent;
 import io.memberautomation.jdbc.JdbcPersistence;
 import io.memberautomation.jdbc.PostgresFixture;
 import io.memberautomation.spi.Clock;
-import io.memberautomation.spi.action.ActionContext;
-import io.memberautomation.spi.action.ActionHandler;
-import io.memberautomation.spi.action.ActionResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -46,32 +40,10 @@ class ClockSkewTest {
                 { "id": "after", "type": "action", "action": { "type": "count" } } ] }
             """;
 
-    /** Counts its runs per execution and step; takes a little while, as a real call would. */
-    private static final class Count implements ActionHandler {
-        private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-
-        @Override
-        public String type() {
-            return "count";
-        }
-
-        @Override
-        public ActionResult execute(ActionContext context) {
-            runs.computeIfAbsent(context.executionId() + "/" + context.stepId(), k -> new AtomicInteger())
-                    .incrementAndGet();
-            try {
-                TimeUnit.MILLISECONDS.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return ActionResult.success();
-        }
-    }
-
     @Test
     void timers_whenTwoNodesClocksDisagreeByAMinute_fireOnceAndNoLiveLeaseIsTakenOver() throws InterruptedException {
         HikariDataSource pool = database.newDataSource();
-        Count count = new Count();
+        CountingHandler count = new CountingHandler(Duration.ofMillis(5));
         long started = System.nanoTime();
         try (AutomationEngine setup = engine(pool, "setup", Clock.system(), count)) {
             setup.activate(ORG, setup.save(WORKFLOW).automation().id());
@@ -106,7 +78,7 @@ class ClockSkewTest {
         }
     }
 
-    private static AutomationEngine engine(HikariDataSource pool, String nodeId, Clock clock, Count count) {
+    private static AutomationEngine engine(HikariDataSource pool, String nodeId, Clock clock, CountingHandler count) {
         return AutomationEngine.builder().clock(clock)
                 .persistence(JdbcPersistence.builder(pool).autoCreateSchema(true).build()).members(new Everyone())
                 .actionHandler(count).nodeId(nodeId).workerThreads(2).lease(LEASE)

@@ -10,16 +10,11 @@ import io.memberautomation.core.trigger.TriggerEvent;
 import io.memberautomation.jdbc.JdbcPersistence;
 import io.memberautomation.jdbc.PostgresFixture;
 import io.memberautomation.spi.Clock;
-import io.memberautomation.spi.action.ActionContext;
-import io.memberautomation.spi.action.ActionHandler;
-import io.memberautomation.spi.action.ActionResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,23 +48,6 @@ class DatabaseRestartTest {
                   "action": { "type": "count", "onError": "retry", "retryCount": 3 } } ] }
             """;
 
-    /** Counts its runs per execution and step. */
-    private static final class Count implements ActionHandler {
-        private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
-
-        @Override
-        public String type() {
-            return "count";
-        }
-
-        @Override
-        public ActionResult execute(ActionContext context) {
-            runs.computeIfAbsent(context.executionId() + "/" + context.stepId(), k -> new AtomicInteger())
-                    .incrementAndGet();
-            return ActionResult.success();
-        }
-    }
-
     @BeforeAll
     static void restartCommandIsGiven() {
         if (restartCommand().isBlank()) {
@@ -86,7 +64,7 @@ class DatabaseRestartTest {
     @Test
     void executions_whenTheDatabaseRestartsMidRun_allCompleteOnceWithoutUsingUpRetries() throws Exception {
         HikariDataSource pool = database.newDataSource();
-        Count count = new Count();
+        CountingHandler count = new CountingHandler(Duration.ZERO);
         long started = System.nanoTime();
         try (AutomationEngine setup = engine(pool, "setup", count)) {
             setup.activate(ORG, setup.save(WORKFLOW).automation().id());
@@ -163,7 +141,7 @@ class DatabaseRestartTest {
         }
     }
 
-    private static AutomationEngine engine(HikariDataSource pool, String nodeId, Count count) {
+    private static AutomationEngine engine(HikariDataSource pool, String nodeId, CountingHandler count) {
         return AutomationEngine.builder().clock(Clock.system())
                 .persistence(JdbcPersistence.builder(pool).autoCreateSchema(true).build()).members(new Everyone())
                 .actionHandler(count).nodeId(nodeId).workerThreads(2).lease(Duration.ofSeconds(10))
