@@ -10,7 +10,10 @@ import java.time.Instant;
  */
 public interface MessageLedger {
 
-    /** Records a message sent to a member; a key already recorded is ignored. */
+    /**
+     * Records a message sent to a member; a key already recorded for the member and channel is ignored, and
+     * the time first recorded stays.
+     */
     void record(String organizationId, String memberId, Channel channel, Instant sentAt, String idempotencyKey);
 
     /** Messages of the channel sent to the member in {@code [from, to)}. */
