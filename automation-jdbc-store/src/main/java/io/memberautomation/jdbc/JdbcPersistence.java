@@ -3,11 +3,15 @@ package io.memberautomation.jdbc;
 import io.memberautomation.jdbc.internal.Database;
 import io.memberautomation.jdbc.internal.Jdbc;
 import io.memberautomation.jdbc.internal.JdbcDefinitionStore;
+import io.memberautomation.jdbc.internal.JdbcEmailSendLog;
 import io.memberautomation.jdbc.internal.JdbcExecutionStore;
+import io.memberautomation.jdbc.internal.JdbcMessageLedger;
 import io.memberautomation.jdbc.internal.JdbcTimerStore;
 import io.memberautomation.jdbc.internal.JdbcWorkQueue;
 import io.memberautomation.jdbc.internal.LeaseTimes;
 import io.memberautomation.jdbc.internal.SchemaMigrator;
+import io.memberautomation.spi.delivery.EmailSendLog;
+import io.memberautomation.spi.delivery.MessageLedger;
 import io.memberautomation.spi.member.MemberDirectory;
 import io.memberautomation.spi.store.DefinitionStore;
 import io.memberautomation.spi.store.ExecutionStore;
@@ -63,6 +67,8 @@ public final class JdbcPersistence implements Persistence {
     private final JdbcWorkQueue queue;
     private final JdbcTimerStore timers;
     private final JdbcMemberDirectory members;
+    private final JdbcMessageLedger ledger;
+    private final JdbcEmailSendLog emailSends;
 
     private JdbcPersistence(Database database, LeaseTimes leaseTimes) {
         this.database = database;
@@ -71,6 +77,8 @@ public final class JdbcPersistence implements Persistence {
         this.queue = new JdbcWorkQueue(database, leaseTimes);
         this.timers = new JdbcTimerStore(database, leaseTimes);
         this.members = new JdbcMemberDirectory(database);
+        this.ledger = new JdbcMessageLedger(database);
+        this.emailSends = new JdbcEmailSendLog(database);
     }
 
     /** A builder over the host's data source; the host owns the pool and closes it. */
@@ -117,6 +125,25 @@ public final class JdbcPersistence implements Persistence {
     @Override
     public Optional<MemberDirectory> transactionalMembers() {
         return Optional.of(members);
+    }
+
+    /**
+     * The ledger of sent messages over {@code automation_message_ledger}, shared by every node on the
+     * database; always the same instance. The engine keeps its ledger in memory unless given this one
+     * ({@code AutomationEngine.builder().messageLedger(persistence.messageLedger())}): only then do
+     * frequency caps count the sends of every node and survive a restart.
+     */
+    public MessageLedger messageLedger() {
+        return ledger;
+    }
+
+    /**
+     * The record of email sends over {@code automation_email_sends} (one row per attempt, a retried send
+     * included); always the same instance. For a host's email sender that keeps the seed's
+     * {@code email_sends} record.
+     */
+    public EmailSendLog emailSendLog() {
+        return emailSends;
     }
 
     /** A drainer of {@code automation_outbox} that hands each event to {@code consumer}, 100 per batch. */

@@ -32,7 +32,8 @@ public final class PostgresFixture implements BeforeAllCallback, AfterAllCallbac
     /** Children before parents; DELETE, because TRUNCATE rewrites files and costs more on tables this small. */
     private static final List<String> TABLES = List.of("automation_step_logs", "automation_executions",
             "automation_definitions", "automation_definition_status", "automation_work_queue", "automation_timers",
-            "automation_enrollments", "automation_processed_events", "automation_outbox", "automation_members");
+            "automation_enrollments", "automation_processed_events", "automation_outbox", "automation_members",
+            "automation_message_ledger", "automation_email_sends");
 
     private final String schema = newSchemaName();
     private @Nullable HikariDataSource dataSource;

@@ -22,7 +22,8 @@ import java.util.Locale;
  */
 public final class SchemaMigrator {
     /** Every schema version, in order; a new version adds its script and a line here. */
-    private static final List<Migration> MIGRATIONS = List.of(new Migration(1, "automation_schema"));
+    private static final List<Migration> MIGRATIONS = List.of(new Migration(1, "automation_schema"),
+            new Migration(2, "send_records"));
     private static final String VERSION_TABLE = "automation_schema_version";
     private static final String PROBE_TABLE = "automation_executions";
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * spliced into them from data.
  */
 public final class SqlStatements {
-    static final List<String> AGGREGATES = List.of("definitions", "executions", "queue", "timers", "members", "outbox");
+    static final List<String> AGGREGATES = List.of("definitions", "executions", "queue", "timers", "members", "outbox",
+            "sends");
     private static final String MARKER = "-- name:";
 
     private final Dialect dialect;
