@@ -54,7 +54,7 @@ abstract class JdbcStoreCases {
     }
 
     @Test
-    void build_withAutoCreateTwice_appliesTheScriptOnceAndRecordsItsVersion() throws SQLException {
+    void build_withAutoCreateTwice_appliesEachScriptOnceAndRecordsItsVersion() throws SQLException {
         DataSource empty = database().newEmptyDataSource();
 
         JdbcPersistence.builder(empty).autoCreateSchema(true).build();
@@ -70,7 +70,7 @@ abstract class JdbcStoreCases {
             while (rows.next()) {
                 versions.add(rows.getInt(1) + ":" + rows.getString(2));
             }
-            assertThat(versions).containsExactly("1:automation_schema");
+            assertThat(versions).containsExactly("1:automation_schema", "2:send_records");
         }
     }
 

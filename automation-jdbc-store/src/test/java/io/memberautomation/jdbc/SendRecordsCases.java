@@ -1,0 +1,168 @@
+package io.memberautomation.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.memberautomation.core.AutomationEngine;
+import io.memberautomation.core.TestClock;
+import io.memberautomation.core.model.TriggerType;
+import io.memberautomation.core.policy.SendPolicy;
+import io.memberautomation.core.store.InMemoryTemplateStore;
+import io.memberautomation.core.store.RecordingEmailSender;
+import io.memberautomation.core.trigger.TriggerEvent;
+import io.memberautomation.spi.InfrastructureException;
+import io.memberautomation.spi.delivery.EmailSendRecord;
+import io.memberautomation.spi.delivery.Template;
+import io.memberautomation.spi.member.Channel;
+import io.memberautomation.spi.member.Member;
+import io.memberautomation.spi.store.ExecutionQuery;
+import io.memberautomation.spi.store.ExecutionRecord;
+import io.memberautomation.spi.store.StepLogEntry;
+import io.memberautomation.spi.store.StepStatus;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The durable message ledger and email send log beyond their contract suites: the schema upgrade that adds
+ * them, infrastructure trouble, and frequency caps shared by engine nodes on one database.
+ */
+abstract class SendRecordsCases {
+    private static final String ORG = "default";
+    private static final Instant NOW = Instant.parse("2030-01-06T10:00:00Z");
+    private static final String REMINDER = """
+            { "id": "reminder", "name": "Reminder", "enrollment": { "policy": "every_time" },
+              "trigger": { "type": "payment_failed" },
+              "steps": [ { "id": "mail", "type": "action",
+                "action": { "type": "send_email", "params": { "templateId": "reminder", "whenCapped": "skip" } } } ] }
+            """;
+
+    private final TestClock clock = TestClock.at(NOW);
+
+    protected abstract DatabaseFixture database();
+
+    @Test
+    void autoCreateSchema_whenTheDatabaseIsAtVersion1_addsVersion2KeepingTheData() throws SQLException {
+        DataSource dataSource = database().newEmptyDataSource();
+        JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
+        execute(dataSource, "DROP TABLE automation_email_sends", "DROP TABLE automation_message_ledger",
+                "DELETE FROM automation_schema_version WHERE version = 2");
+        JdbcPersistence atVersion1 = JdbcPersistence.builder(dataSource).build();
+        atVersion1.memberDirectory().put(new Member("m-1", ORG, Map.of("email", "ada@example.org")));
+        atVersion1.queue().enqueue("x1", ORG, NOW);
+
+        JdbcPersistence upgraded = JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
+        upgraded.messageLedger().record(ORG, "m-1", Channel.EMAIL, NOW, "k1");
+
+        assertThat(versions(dataSource)).containsExactly(1, 2);
+        assertThat(upgraded.memberDirectory().find(ORG, "m-1")).isPresent();
+        assertThat(upgraded.queue().size()).isEqualTo(1);
+        assertThat(upgraded.messageLedger().count(ORG, "m-1", Channel.EMAIL, NOW, NOW.plusSeconds(1))).isEqualTo(1);
+        assertThat(upgraded.emailSendLog().forMember(ORG, "m-1")).isEmpty();
+    }
+
+    @Test
+    void ledgerAndLog_whenTheDatabaseCannotBeReached_reportInfrastructureTroubleTheEngineRetries() {
+        DataSource real = database().newDataSource();
+        AtomicBoolean down = new AtomicBoolean();
+        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
+                    if (down.get() && method.getName().equals("getConnection")) {
+                        throw new SQLTransientConnectionException("connection refused");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        JdbcPersistence persistence = JdbcPersistence.builder(flaky).autoCreateSchema(true).build();
+        EmailSendRecord send = new EmailSendRecord(ORG, "m-1", "reminder", "ada@example.org", "sent", NOW, "k1",
+                Optional.of("p-1"));
+        down.set(true);
+
+        assertThatThrownBy(() -> persistence.messageLedger().record(ORG, "m-1", Channel.EMAIL, NOW, "k1"))
+                .isInstanceOf(InfrastructureException.class).hasMessageContaining("recording a message");
+        assertThatThrownBy(() -> persistence.messageLedger().count(ORG, "m-1", Channel.EMAIL, NOW, NOW))
+                .isInstanceOf(InfrastructureException.class);
+        assertThatThrownBy(() -> persistence.emailSendLog().record(send)).isInstanceOf(InfrastructureException.class);
+        assertThatThrownBy(() -> persistence.emailSendLog().forMember(ORG, "m-1"))
+                .isInstanceOf(InfrastructureException.class);
+        down.set(false);
+        persistence.emailSendLog().record(send);
+        assertThat(persistence.emailSendLog().forMember(ORG, "m-1")).containsExactly(send);
+    }
+
+    @Test
+    void dailyCap_whenTheSecondEmailOfTheDayRunsOnAnotherNode_isCappedThere() {
+        DataSource dataSource = database().newDataSource();
+        RecordingEmailSender firstEmail = new RecordingEmailSender();
+        RecordingEmailSender secondEmail = new RecordingEmailSender();
+        JdbcPersistence.builder(dataSource).autoCreateSchema(true).build().memberDirectory()
+                .put(new Member("m-1", ORG, Map.of("email", "ada@example.org")));
+        try (AutomationEngine first = node(dataSource, "node-1", firstEmail)) {
+            first.activate(ORG, first.save(REMINDER).automation().id());
+        }
+        // a node routes events by the active automations it loaded when it started
+        try (AutomationEngine first = node(dataSource, "node-1", firstEmail);
+             AutomationEngine second = node(dataSource, "node-2", secondEmail)) {
+            first.publish(TriggerEvent.of("e-1", ORG, TriggerType.PAYMENT_FAILED, "m-1", Map.of()));
+            first.runDue();
+            clock.advance(Duration.ofHours(1));
+            second.publish(TriggerEvent.of("e-2", ORG, TriggerType.PAYMENT_FAILED, "m-1", Map.of()));
+            second.runDue();
+
+            assertThat(firstEmail.sent()).hasSize(1);
+            assertThat(secondEmail.sent()).as("node 2 counts node 1's send").isEmpty();
+            List<ExecutionRecord> runs = second.executions(ExecutionQuery.all(ORG, 10)).executions();
+            assertThat(runs).hasSize(2);
+            List<StepLogEntry> capped = runs.stream().flatMap(run -> second.history(run.id()).stream())
+                    .filter(entry -> entry.status() == StepStatus.SKIPPED).toList();
+            assertThat(capped).singleElement().satisfies(entry -> assertThat(entry.detail())
+                    .containsEntry("reason", "frequency cap of 1 emails a day reached"));
+        }
+    }
+
+    /** One engine node with its own persistence objects, counting sends in the database's ledger. */
+    private AutomationEngine node(DataSource dataSource, String nodeId, RecordingEmailSender email) {
+        JdbcPersistence persistence = JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
+        InMemoryTemplateStore templates = new InMemoryTemplateStore();
+        templates.put(ORG, new Template("reminder", "Your payment", "Please update your card.", Optional.empty()));
+        return AutomationEngine.builder().clock(clock).persistence(persistence)
+                .members(persistence.memberDirectory()).templates(templates).email(email).nodeId(nodeId)
+                .messageLedger(persistence.messageLedger())
+                .sendPolicy(ORG, SendPolicy.builder().dailyCap(Channel.EMAIL, 1).build()).build();
+    }
+
+    private static void execute(DataSource dataSource, String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    private static List<Integer> versions(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT version FROM automation_schema_version ORDER BY version")) {
+            List<Integer> versions = new ArrayList<>();
+            while (rows.next()) {
+                versions.add(rows.getInt(1));
+            }
+            return versions;
+        }
+    }
+}
