@@ -141,6 +141,8 @@ final class DemoRun {
         return AutomationEngine.builder()
                 .clock(clock)
                 .persistence(persistence)
+                // a frequency cap (none in the demo's policy yet) then counts sends in the database, across nodes
+                .messageLedger(persistence.messageLedger())
                 .members(directory)
                 .templates(templates())
                 .webhooks(webhooks)
