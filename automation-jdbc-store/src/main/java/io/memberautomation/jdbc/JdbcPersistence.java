@@ -28,7 +28,9 @@ import javax.sql.DataSource;
 /**
  * The engine's durable persistence on PostgreSQL (production) or H2 (embedded), over a host's
  * {@link DataSource}: definitions, executions and step logs, the work queue and timers, in one database,
- * so an enrollment or a commit writes its records, timers and queue entries in one transaction.
+ * so an enrollment or a commit writes its records, timers and queue entries in one transaction. The same
+ * database keeps the ledger of sent messages that frequency caps count ({@link #messageLedger()}) and the
+ * record of email sends ({@link #emailSendLog()}), for the host to plug in where it wants them durable.
  *
  * <p>What it guarantees, beyond the SPI's own contracts (which it passes, as checked by the SPI's
  * contract suites on both databases):
