@@ -10,6 +10,7 @@ import io.memberautomation.core.policy.SendPolicy;
 import io.memberautomation.core.store.InMemoryTemplateStore;
 import io.memberautomation.core.store.RecordingEmailSender;
 import io.memberautomation.core.trigger.TriggerEvent;
+import io.memberautomation.spi.AutomationException;
 import io.memberautomation.spi.InfrastructureException;
 import io.memberautomation.spi.delivery.EmailSendRecord;
 import io.memberautomation.spi.delivery.Template;
@@ -57,12 +58,14 @@ abstract class SendRecordsCases {
     @Test
     void autoCreateSchema_whenTheDatabaseIsAtVersion1_addsVersion2KeepingTheData() throws SQLException {
         DataSource dataSource = database().newEmptyDataSource();
-        JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
+        JdbcPersistence created = JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
+        created.memberDirectory().put(new Member("m-1", ORG, Map.of("email", "ada@example.org")));
+        created.queue().enqueue("x1", ORG, NOW);
         execute(dataSource, "DROP TABLE automation_email_sends", "DROP TABLE automation_message_ledger",
                 "DELETE FROM automation_schema_version WHERE version = 2");
-        JdbcPersistence atVersion1 = JdbcPersistence.builder(dataSource).build();
-        atVersion1.memberDirectory().put(new Member("m-1", ORG, Map.of("email", "ada@example.org")));
-        atVersion1.queue().enqueue("x1", ORG, NOW);
+        assertThatThrownBy(() -> JdbcPersistence.builder(dataSource).build())
+                .as("a database at version 1, checked without auto-creation")
+                .isInstanceOf(AutomationException.class).hasMessageContaining("V2__send_records.sql");
 
         JdbcPersistence upgraded = JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
         upgraded.messageLedger().record(ORG, "m-1", Channel.EMAIL, NOW, "k1");

@@ -22,12 +22,13 @@ import java.util.Locale;
  */
 public final class SchemaMigrator {
     /** Every schema version, in order; a new version adds its script and a line here. */
-    private static final List<Migration> MIGRATIONS = List.of(new Migration(1, "automation_schema"),
-            new Migration(2, "send_records"));
+    private static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "automation_schema", "automation_executions"),
+            new Migration(2, "send_records", "automation_email_sends"));
     private static final String VERSION_TABLE = "automation_schema_version";
-    private static final String PROBE_TABLE = "automation_executions";
 
-    private record Migration(int version, String description) {
+    /** @param probeTable a table the script creates: its presence shows the script was applied by some tool */
+    private record Migration(int version, String description, String probeTable) {
         String resource(Dialect dialect) {
             return "/io/memberautomation/jdbc/schema/" + dialect.name() + "/V" + version + "__" + description + ".sql";
         }
@@ -63,20 +64,23 @@ public final class SchemaMigrator {
         return applied;
     }
 
-    /** @throws AutomationException when the schema is missing */
+    /** @throws AutomationException naming the first script whose tables are missing */
     public void check() {
-        boolean present = database.read("checking the automation schema", connection ->
-                tableExists(connection, PROBE_TABLE));
-        if (!present) {
-            throw new AutomationException("the automation tables are missing from the database: apply the scripts"
-                    + " in io/memberautomation/jdbc/schema/" + database.dialect().name()
-                    + "/ or build the persistence with autoCreateSchema(true)");
+        for (Migration migration : MIGRATIONS) {
+            boolean present = database.read("checking the automation schema", connection ->
+                    tableExists(connection, migration.probeTable()));
+            if (!present) {
+                throw new AutomationException("the automation tables of schema version " + migration.version()
+                        + " are missing from the database (no table " + migration.probeTable() + "): apply "
+                        + migration.resource(database.dialect()).substring(1)
+                        + " or build the persistence with autoCreateSchema(true)");
+            }
         }
     }
 
     /**
      * Applies one script unless it is recorded. Tables that exist without any record were made by another
-     * tool from the same scripts: version 1 is then recorded as applied, not run again.
+     * tool from the same scripts: that version is then recorded as applied, not run again.
      */
     private boolean apply(Migration migration) {
         String script = SqlStatements.read(migration.resource(database.dialect()));
@@ -84,7 +88,7 @@ public final class SchemaMigrator {
             if (recorded(connection, migration)) {
                 return false;
             }
-            boolean baseline = migration.version() == 1 && tableExists(connection, PROBE_TABLE);
+            boolean baseline = tableExists(connection, migration.probeTable());
             try (PreparedStatement record = connection.prepareStatement(
                     "INSERT INTO " + VERSION_TABLE + " (version, description) VALUES (?, ?)")) {
                 record.setInt(1, migration.version());
