@@ -70,6 +70,7 @@ class JdbcStoreTest {
         return AutomationEngine.builder()
                 .persistence(persistence)
                 .members(persistence.memberDirectory())     // members in the same database (optional)
+                .messageLedger(persistence.messageLedger()) // frequency caps count every node's sends
                 .nodeId(nodeId)                             // names this node's leases
                 .build()
                 .start();                                   // worker threads claim due work from the database
