@@ -131,6 +131,42 @@ public abstract class ExecutionStoreContract {
     }
 
     @Test
+    void enrollAll_withDuplicatesAndGuards_givesWhatSequentialEnrollsGive() {
+        store.enroll(enrollment(ORG, Optional.of("e0"), now(),
+                newExecution(execution("x0", ORG, "welcome", "m0", now()), EnrollmentGuard.NONE)));
+
+        List<EnrollmentResult> results = store.enrollAll(List.of(
+                enrollment(ORG, Optional.of("e1"), now(),
+                        newExecution(execution("x1", ORG, "welcome", "m1", now()), guard(Mode.ONCE))),
+                enrollment(ORG, Optional.of("e0"), now(),
+                        newExecution(execution("x2", ORG, "welcome", "m2", now()), EnrollmentGuard.NONE)),
+                enrollment(ORG, Optional.of("e1"), now(),
+                        newExecution(execution("x3", ORG, "welcome", "m3", now()), EnrollmentGuard.NONE)),
+                enrollment(ORG, Optional.of("e2"), now().plusSeconds(1),
+                        newExecution(execution("x4", ORG, "welcome", "m1", now().plusSeconds(1)), guard(Mode.ONCE))),
+                enrollment(ORG, Optional.empty(), now(),
+                        newExecution(execution("x5", ORG, "renewal", "m1", now()), guard(Mode.ONE_AT_A_TIME))),
+                enrollment(ORG, Optional.empty(), now(),
+                        newExecution(execution("x6", ORG, "renewal", "m1", now()), guard(Mode.ONE_AT_A_TIME)))));
+
+        assertThat(results).extracting(EnrollmentResult::duplicateEvent)
+                .containsExactly(false, true, true, false, false, false);
+        assertThat(results).extracting(EnrollmentResult::created).containsExactly(
+                List.of("x1"), List.of(), List.of(), List.of(), List.of("x5"), List.of());
+        assertThat(results).extracting(EnrollmentResult::refused).containsExactly(
+                List.of(), List.of(), List.of(), List.of("x4"), List.of(), List.of("x6"));
+        assertThat(store.find("x2")).isEmpty();
+        assertThat(store.find("x4")).isEmpty();
+        assertThat(store.find("x6")).isEmpty();
+        assertThat(persistence.queue().size()).isEqualTo(3);
+    }
+
+    @Test
+    void enrollAll_whenEmpty_returnsNoResults() {
+        assertThat(store.enrollAll(List.of())).isEmpty();
+    }
+
+    @Test
     void enroll_whenEventIdWasSeenInAnotherOrganization_enrollsAgain() {
         store.enroll(enrollment(ORG, Optional.of("e1"), now(),
                 newExecution(execution("x1", ORG, "welcome", "m1", now()), EnrollmentGuard.NONE)));
