@@ -18,6 +18,7 @@ import io.memberautomation.spi.member.MemberChange;
 import io.memberautomation.spi.member.MemberDirectory;
 import io.memberautomation.spi.member.MemberPatch;
 import io.memberautomation.spi.store.CommitResult;
+import io.memberautomation.spi.store.Enrollment;
 import io.memberautomation.spi.store.EnrollmentGuard;
 import io.memberautomation.spi.store.EnrollmentGuard.Mode;
 import io.memberautomation.spi.store.EnrollmentResult;
@@ -217,6 +218,32 @@ public abstract class ExecutionStoreContract {
         assertThat(results.stream().mapToInt(Race.Result::value).sum()).isEqualTo(RACE_ROUNDS);
         assertThat(pageThrough(ExecutionQuery.all(ORG, 100))).hasSize(RACE_ROUNDS);
         assertThat(persistence.queue().size()).isEqualTo(RACE_ROUNDS);
+    }
+
+    @Test
+    void enrollAll_whenFourThreadsEnrollTheSameMembersInOppositeOrders_enrollsEachEventOnce() throws Exception {
+        int members = 5;
+        List<Race.Result<Integer>> results = Race.run(4, thread -> {
+            int created = 0;
+            for (int k = 0; k < RACE_ROUNDS; k++) {
+                List<Enrollment> batch = new ArrayList<>();
+                for (int i = 0; i < members; i++) {
+                    int member = thread % 2 == 0 ? i : members - 1 - i;
+                    String id = "x" + k + "-" + member + "-" + thread;
+                    batch.add(enrollment(ORG, Optional.of("e" + k + "-" + member), now(),
+                            newExecution(execution(id, ORG, "welcome", "m" + member, now()), guard(Mode.EVERY_TIME))));
+                }
+                for (EnrollmentResult result : store.enrollAll(batch)) {
+                    assertThat(result.duplicateEvent()).isEqualTo(result.created().isEmpty());
+                    created += result.created().size();
+                }
+            }
+            return created;
+        });
+
+        assertThat(results).allMatch(Race.Result::succeeded);
+        assertThat(results.stream().mapToInt(Race.Result::value).sum()).isEqualTo(RACE_ROUNDS * members);
+        assertThat(persistence.queue().size()).isEqualTo(RACE_ROUNDS * members);
     }
 
     @Test
