@@ -220,6 +220,10 @@ public abstract class ExecutionStoreContract {
         assertThat(persistence.queue().size()).isEqualTo(RACE_ROUNDS);
     }
 
+    /**
+     * Even rounds deliver the same events in opposite orders, odd rounds distinct events whose guard rows are
+     * the same members' in opposite orders: neither may deadlock.
+     */
     @Test
     void enrollAll_whenFourThreadsEnrollTheSameMembersInOppositeOrders_enrollsEachEventOnce() throws Exception {
         int members = 5;
@@ -230,7 +234,8 @@ public abstract class ExecutionStoreContract {
                 for (int i = 0; i < members; i++) {
                     int member = thread % 2 == 0 ? i : members - 1 - i;
                     String id = "x" + k + "-" + member + "-" + thread;
-                    batch.add(enrollment(ORG, Optional.of("e" + k + "-" + member), now(),
+                    String eventId = "e" + k + "-" + member + (k % 2 == 0 ? "" : "-" + thread % 2);
+                    batch.add(enrollment(ORG, Optional.of(eventId), now(),
                             newExecution(execution(id, ORG, "welcome", "m" + member, now()), guard(Mode.EVERY_TIME))));
                 }
                 for (EnrollmentResult result : store.enrollAll(batch)) {
@@ -242,8 +247,9 @@ public abstract class ExecutionStoreContract {
         });
 
         assertThat(results).allMatch(Race.Result::succeeded);
-        assertThat(results.stream().mapToInt(Race.Result::value).sum()).isEqualTo(RACE_ROUNDS * members);
-        assertThat(persistence.queue().size()).isEqualTo(RACE_ROUNDS * members);
+        int expected = RACE_ROUNDS / 2 * members + RACE_ROUNDS / 2 * 2 * members;
+        assertThat(results.stream().mapToInt(Race.Result::value).sum()).isEqualTo(expected);
+        assertThat(persistence.queue().size()).isEqualTo(expected);
     }
 
     @Test
