@@ -80,10 +80,11 @@ class JdbcStoreTest {
     // readme:outbox:begin
     static OutboxDrainer.Running drainOutbox(JdbcPersistence persistence, AutomationEngine engine,
                                              ScheduledExecutorService scheduler) {
-        return persistence.outboxDrainer(row -> engine.publish(new TriggerEvent(
-                        Optional.of(row.eventId()), row.organizationId(),
-                        WireName.parse(TriggerType.class, row.type()).orElseThrow(),
-                        row.memberId(), row.payload(), Optional.of(row.occurredAt()))))
+        return persistence.outboxBatchDrainer(rows -> engine.publishAll(rows.stream()
+                        .map(row -> new TriggerEvent(Optional.of(row.eventId()), row.organizationId(),
+                                WireName.parse(TriggerType.class, row.type()).orElseThrow(),
+                                row.memberId(), row.payload(), Optional.of(row.occurredAt())))
+                        .toList()), 100)
                 .start(scheduler, Duration.ofSeconds(1));
     }
     // readme:outbox:end

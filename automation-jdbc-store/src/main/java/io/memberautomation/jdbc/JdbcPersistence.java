@@ -20,6 +20,7 @@ import io.memberautomation.spi.store.TimerStore;
 import io.memberautomation.spi.store.WorkQueue;
 import java.sql.PreparedStatement;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -158,7 +159,17 @@ public final class JdbcPersistence implements Persistence {
      * {@code batchSize} per transaction.
      */
     public OutboxDrainer outboxDrainer(Consumer<OutboxEvent> consumer, int batchSize) {
-        return new OutboxDrainer(database, consumer, batchSize);
+        return OutboxDrainer.ofEvents(database, consumer, batchSize);
+    }
+
+    /**
+     * A drainer of {@code automation_outbox} that hands each claimed batch of up to {@code batchSize} events,
+     * in id order, to {@code consumer} in one call, typically {@code engine.publishAll}: the events' enrollments
+     * then cost one transaction per batch rather than one per event. The batch is marked processed when the
+     * call returns, and stays in the outbox whole when it throws.
+     */
+    public OutboxDrainer outboxBatchDrainer(Consumer<List<OutboxEvent>> consumer, int batchSize) {
+        return OutboxDrainer.ofBatches(database, consumer, batchSize);
     }
 
     /** The repair of waiting executions whose timers were lost (see {@link Reconciler}). */

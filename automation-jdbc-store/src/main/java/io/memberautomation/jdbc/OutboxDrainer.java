@@ -37,7 +37,10 @@ import org.slf4j.LoggerFactory;
  *       rows are claimed with {@code FOR UPDATE SKIP LOCKED}, and a drainer leaves a member's row alone
  *       while an earlier row of that member is held by another.</li>
  *   <li>When the consumer throws, the events before it stay processed, the failed one and those after it
- *       stay in the outbox for the next run, and {@link #drainOnce()} throws.</li>
+ *       stay in the outbox for the next run, and {@link #drainOnce()} throws. A drainer of batches
+ *       ({@link JdbcPersistence#outboxBatchDrainer}) hands each claimed batch on in one call, which a host
+ *       makes one {@code publishAll} (one enrollment transaction); when that call throws, the whole batch
+ *       stays in the outbox.</li>
  * </ul>
  *
  * <p>{@link #start} drains on a schedule. On PostgreSQL it also LISTENs on the {@code automation_outbox}
@@ -50,16 +53,54 @@ public final class OutboxDrainer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
 
     private final Database database;
-    private final Consumer<OutboxEvent> consumer;
+    private final Sink sink;
     private final int batchSize;
 
-    OutboxDrainer(Database database, Consumer<OutboxEvent> consumer, int batchSize) {
+    /** Hands a claimed batch on; reports how many of its first events were handed on, and any failure. */
+    private interface Sink {
+        Outcome handOn(List<OutboxEvent> events);
+    }
+
+    private OutboxDrainer(Database database, Sink sink, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
         }
         this.database = database;
-        this.consumer = Objects.requireNonNull(consumer, "consumer");
+        this.sink = sink;
         this.batchSize = batchSize;
+    }
+
+    /** A drainer handing events to {@code consumer} one at a time. */
+    static OutboxDrainer ofEvents(Database database, Consumer<OutboxEvent> consumer, int batchSize) {
+        Objects.requireNonNull(consumer, "consumer");
+        return new OutboxDrainer(database, events -> {
+            int handedOn = 0;
+            for (OutboxEvent event : events) {
+                try {
+                    consumer.accept(event);
+                } catch (RuntimeException e) {
+                    return new Outcome(handedOn, e);
+                }
+                handedOn++;
+            }
+            return new Outcome(handedOn, null);
+        }, batchSize);
+    }
+
+    /**
+     * A drainer handing each claimed batch, in id order, to {@code consumer} in one call: all of it is marked
+     * processed when the call returns, none of it when the call throws.
+     */
+    static OutboxDrainer ofBatches(Database database, Consumer<List<OutboxEvent>> consumer, int batchSize) {
+        Objects.requireNonNull(consumer, "consumer");
+        return new OutboxDrainer(database, events -> {
+            try {
+                consumer.accept(List.copyOf(events));
+            } catch (RuntimeException e) {
+                return new Outcome(0, e);
+            }
+            return new Outcome(events.size(), null);
+        }, batchSize);
     }
 
     private record Outcome(int handedOn, @Nullable RuntimeException failure) {}
@@ -72,20 +113,18 @@ public final class OutboxDrainer {
      */
     public int drainOnce() {
         Outcome outcome = database.transaction("draining the outbox", connection -> {
-            List<Long> processed = new ArrayList<>();
-            RuntimeException failure = null;
+            List<OutboxEvent> claimed = new ArrayList<>();
             for (OutboxBatch.Row row : OutboxBatch.claim(database, connection, batchSize)) {
-                try {
-                    consumer.accept(new OutboxEvent(row.id(), row.organizationId(), row.eventId(), row.type(),
-                            row.memberId(), row.payload(), row.occurredAt(), row.createdAt()));
-                } catch (RuntimeException e) {
-                    failure = e;
-                    break;
-                }
-                processed.add(row.id());
+                claimed.add(new OutboxEvent(row.id(), row.organizationId(), row.eventId(), row.type(),
+                        row.memberId(), row.payload(), row.occurredAt(), row.createdAt()));
+            }
+            Outcome handed = claimed.isEmpty() ? new Outcome(0, null) : sink.handOn(claimed);
+            List<Long> processed = new ArrayList<>(handed.handedOn());
+            for (int i = 0; i < handed.handedOn(); i++) {
+                processed.add(claimed.get(i).id());
             }
             OutboxBatch.markProcessed(database, connection, processed);
-            return new Outcome(processed.size(), failure);
+            return handed;
         });
         if (outcome.failure() != null) {
             throw new AutomationException("the outbox consumer failed after " + outcome.handedOn()

@@ -82,6 +82,37 @@ abstract class OutboxDrainerCases {
     }
 
     @Test
+    void batchDrainer_drainOnce_handsTheClaimedEventsOnInOneCallInIdOrder() throws SQLException {
+        for (int i = 1; i <= 5; i++) {
+            insert("e" + i, Optional.of("m" + (i % 2)), "{}");
+        }
+        List<List<String>> calls = new ArrayList<>();
+        OutboxDrainer drainer = persistence.outboxBatchDrainer(
+                events -> calls.add(events.stream().map(OutboxEvent::eventId).toList()), 3);
+
+        assertThat(drainer.drainOnce()).isEqualTo(3);
+        assertThat(drainer.drainOnce()).isEqualTo(2);
+        assertThat(drainer.drainOnce()).isZero();
+        assertThat(calls).containsExactly(List.of("e1", "e2", "e3"), List.of("e4", "e5"));
+    }
+
+    @Test
+    void batchDrainer_whenTheConsumerFails_keepsTheWholeBatchForLater() throws SQLException {
+        insert("e1", Optional.of("m1"), "{}");
+        insert("e2", Optional.of("m2"), "{}");
+        OutboxDrainer failing = persistence.outboxBatchDrainer(events -> {
+            throw new IllegalStateException("engine unavailable");
+        }, 10);
+
+        assertThatThrownBy(failing::drainOnce).isInstanceOf(AutomationException.class)
+                .hasMessageContaining("after 0 events").hasRootCauseMessage("engine unavailable");
+
+        List<String> later = new ArrayList<>();
+        assertThat(persistence.outboxDrainer(event -> later.add(event.eventId())).drainOnce()).isEqualTo(2);
+        assertThat(later).containsExactly("e1", "e2");
+    }
+
+    @Test
     void drainOnce_whenTheConsumerFails_keepsTheEarlierProcessedAndTheRestForLater() throws SQLException {
         insert("e1", Optional.of("m1"), "{}");
         insert("e2", Optional.of("m2"), "{}");

@@ -46,6 +46,7 @@ public final class Enroller {
     /** Wire names of the trigger types by ordinal, made once rather than on every event. */
     private static final String[] TYPE_NAMES = Arrays.stream(TriggerType.values()).map(WireName::of)
             .toArray(String[]::new);
+    private static final EnrollmentResult NOTHING = new EnrollmentResult(false, List.of(), List.of());
 
     private final AutomationRegistry registry;
     private final ExecutionStore executions;
@@ -70,18 +71,63 @@ public final class Enroller {
     }
 
     /**
+     * Routes each event to every matching active automation and hands the store all their enrollments in
+     * one {@link ExecutionStore#enrollAll} call.
+     *
+     * @return one result per event, in the order given
+     */
+    public List<EnrollmentResult> publishAll(List<TriggerEvent> events, int causalDepth) {
+        List<Optional<Enrollment>> built = new ArrayList<>(events.size());
+        List<Enrollment> enrollments = new ArrayList<>(events.size());
+        for (TriggerEvent event : events) {
+            Optional<Enrollment> enrollment = enrollment(event,
+                    registry.routes(event.organizationId(), event.type()), causalDepth, true);
+            built.add(enrollment);
+            enrollment.ifPresent(enrollments::add);
+        }
+        List<EnrollmentResult> stored = enrollments.isEmpty() ? List.of() : executions.enrollAll(enrollments);
+        List<EnrollmentResult> results = new ArrayList<>(events.size());
+        int next = 0;
+        for (int i = 0; i < events.size(); i++) {
+            if (built.get(i).isEmpty()) {
+                results.add(NOTHING);
+                continue;
+            }
+            EnrollmentResult result = stored.get(next++);
+            logEnrolled(events.get(i), result);
+            results.add(result);
+        }
+        return results;
+    }
+
+    /**
      * Enrolls into the given automations only (manual runs, scheduled fires).
      *
      * @param checkConditions whether trigger conditions must hold
      */
     public EnrollmentResult enroll(TriggerEvent event, Collection<CompiledAutomation> candidates, int causalDepth,
                                    boolean checkConditions) {
+        Optional<Enrollment> enrollment = enrollment(event, candidates, causalDepth, checkConditions);
+        if (enrollment.isEmpty()) {
+            return NOTHING;
+        }
+        EnrollmentResult result = executions.enroll(enrollment.get());
+        logEnrolled(event, result);
+        return result;
+    }
+
+    /**
+     * The enrollment an event makes into the candidates; empty when there is nothing to hand the store: the
+     * member is unknown, or no execution is created and there is no event id to remember.
+     */
+    private Optional<Enrollment> enrollment(TriggerEvent event, Collection<CompiledAutomation> candidates,
+                                            int causalDepth, boolean checkConditions) {
         Instant now = clock.now();
         Optional<Member> member = event.memberId().flatMap(id -> members.find(event.organizationId(), id));
         if (event.memberId().isPresent() && member.isEmpty()) {
             LOG.warn("event {} names member {} unknown to organization {}; not enrolled",
                     event.id().orElse("(no id)"), event.memberId().get(), event.organizationId());
-            return new EnrollmentResult(false, List.of(), List.of());
+            return Optional.empty();
         }
         Map<String, Object> eventData = eventData(event, now);
         TriggerContexts contexts = new TriggerContexts(member, eventData, now);
@@ -93,14 +139,16 @@ public final class Enroller {
             }
         }
         if (created.isEmpty() && event.id().isEmpty()) {
-            return new EnrollmentResult(false, List.of(), List.of());
+            return Optional.empty();
         }
-        EnrollmentResult result = executions.enroll(new Enrollment(event.organizationId(), event.id(), now, created));
+        return Optional.of(new Enrollment(event.organizationId(), event.id(), now, created));
+    }
+
+    private static void logEnrolled(TriggerEvent event, EnrollmentResult result) {
         if (!result.created().isEmpty() && LOG.isDebugEnabled()) {
             LOG.debug("event {} ({}) enrolled {} execution(s)", event.id().orElse("-"),
                     TYPE_NAMES[event.type().ordinal()], result.created().size());
         }
-        return result;
     }
 
     /**

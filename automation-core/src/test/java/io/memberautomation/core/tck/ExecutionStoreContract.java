@@ -18,6 +18,7 @@ import io.memberautomation.spi.member.MemberChange;
 import io.memberautomation.spi.member.MemberDirectory;
 import io.memberautomation.spi.member.MemberPatch;
 import io.memberautomation.spi.store.CommitResult;
+import io.memberautomation.spi.store.Enrollment;
 import io.memberautomation.spi.store.EnrollmentGuard;
 import io.memberautomation.spi.store.EnrollmentGuard.Mode;
 import io.memberautomation.spi.store.EnrollmentResult;
@@ -131,6 +132,42 @@ public abstract class ExecutionStoreContract {
     }
 
     @Test
+    void enrollAll_withDuplicatesAndGuards_givesWhatSequentialEnrollsGive() {
+        store.enroll(enrollment(ORG, Optional.of("e0"), now(),
+                newExecution(execution("x0", ORG, "welcome", "m0", now()), EnrollmentGuard.NONE)));
+
+        List<EnrollmentResult> results = store.enrollAll(List.of(
+                enrollment(ORG, Optional.of("e1"), now(),
+                        newExecution(execution("x1", ORG, "welcome", "m1", now()), guard(Mode.ONCE))),
+                enrollment(ORG, Optional.of("e0"), now(),
+                        newExecution(execution("x2", ORG, "welcome", "m2", now()), EnrollmentGuard.NONE)),
+                enrollment(ORG, Optional.of("e1"), now(),
+                        newExecution(execution("x3", ORG, "welcome", "m3", now()), EnrollmentGuard.NONE)),
+                enrollment(ORG, Optional.of("e2"), now().plusSeconds(1),
+                        newExecution(execution("x4", ORG, "welcome", "m1", now().plusSeconds(1)), guard(Mode.ONCE))),
+                enrollment(ORG, Optional.empty(), now(),
+                        newExecution(execution("x5", ORG, "renewal", "m1", now()), guard(Mode.ONE_AT_A_TIME))),
+                enrollment(ORG, Optional.empty(), now(),
+                        newExecution(execution("x6", ORG, "renewal", "m1", now()), guard(Mode.ONE_AT_A_TIME)))));
+
+        assertThat(results).extracting(EnrollmentResult::duplicateEvent)
+                .containsExactly(false, true, true, false, false, false);
+        assertThat(results).extracting(EnrollmentResult::created).containsExactly(
+                List.of("x1"), List.of(), List.of(), List.of(), List.of("x5"), List.of());
+        assertThat(results).extracting(EnrollmentResult::refused).containsExactly(
+                List.of(), List.of(), List.of(), List.of("x4"), List.of(), List.of("x6"));
+        assertThat(store.find("x2")).isEmpty();
+        assertThat(store.find("x4")).isEmpty();
+        assertThat(store.find("x6")).isEmpty();
+        assertThat(persistence.queue().size()).isEqualTo(3);
+    }
+
+    @Test
+    void enrollAll_whenEmpty_returnsNoResults() {
+        assertThat(store.enrollAll(List.of())).isEmpty();
+    }
+
+    @Test
     void enroll_whenEventIdWasSeenInAnotherOrganization_enrollsAgain() {
         store.enroll(enrollment(ORG, Optional.of("e1"), now(),
                 newExecution(execution("x1", ORG, "welcome", "m1", now()), EnrollmentGuard.NONE)));
@@ -181,6 +218,38 @@ public abstract class ExecutionStoreContract {
         assertThat(results.stream().mapToInt(Race.Result::value).sum()).isEqualTo(RACE_ROUNDS);
         assertThat(pageThrough(ExecutionQuery.all(ORG, 100))).hasSize(RACE_ROUNDS);
         assertThat(persistence.queue().size()).isEqualTo(RACE_ROUNDS);
+    }
+
+    /**
+     * Even rounds deliver the same events in opposite orders, odd rounds distinct events whose guard rows are
+     * the same members' in opposite orders: neither may deadlock.
+     */
+    @Test
+    void enrollAll_whenFourThreadsEnrollTheSameMembersInOppositeOrders_enrollsEachEventOnce() throws Exception {
+        int members = 5;
+        List<Race.Result<Integer>> results = Race.run(4, thread -> {
+            int created = 0;
+            for (int k = 0; k < RACE_ROUNDS; k++) {
+                List<Enrollment> batch = new ArrayList<>();
+                for (int i = 0; i < members; i++) {
+                    int member = thread % 2 == 0 ? i : members - 1 - i;
+                    String id = "x" + k + "-" + member + "-" + thread;
+                    String eventId = "e" + k + "-" + member + (k % 2 == 0 ? "" : "-" + thread % 2);
+                    batch.add(enrollment(ORG, Optional.of(eventId), now(),
+                            newExecution(execution(id, ORG, "welcome", "m" + member, now()), guard(Mode.EVERY_TIME))));
+                }
+                for (EnrollmentResult result : store.enrollAll(batch)) {
+                    assertThat(result.duplicateEvent()).isEqualTo(result.created().isEmpty());
+                    created += result.created().size();
+                }
+            }
+            return created;
+        });
+
+        assertThat(results).allMatch(Race.Result::succeeded);
+        int expected = RACE_ROUNDS / 2 * members + RACE_ROUNDS / 2 * 2 * members;
+        assertThat(results.stream().mapToInt(Race.Result::value).sum()).isEqualTo(expected);
+        assertThat(persistence.queue().size()).isEqualTo(expected);
     }
 
     @Test

@@ -22,7 +22,7 @@ import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Applies an {@link Enrollment} in one transaction: the event id is recorded (its primary key makes a
+ * Applies an {@link Enrollment}, or a batch of them, in one transaction: the event id is recorded (its primary key makes a
  * redelivery a no-op), each guarded member's row in {@code automation_enrollments} is locked in key order
  * (so racing enrollments of the same member queue behind each other and never deadlock), the guards are
  * checked against those rows and the member's unfinished executions, and the admitted executions, their
@@ -32,7 +32,12 @@ final class Enrollments {
     private static final Comparator<GuardKey> KEY_ORDER = Comparator.comparing(GuardKey::organizationId)
             .thenComparing(GuardKey::automationId).thenComparing(GuardKey::memberId);
 
+    private static final Comparator<EventKey> EVENT_ORDER = Comparator.comparing(EventKey::organizationId)
+            .thenComparing(EventKey::eventId);
+
     private record GuardKey(String organizationId, String automationId, String memberId) {}
+
+    private record EventKey(String organizationId, String eventId) {}
 
     /** A locked guard row and what this enrollment added to it. */
     private static final class GuardState {
@@ -50,48 +55,98 @@ final class Enrollments {
     }
 
     EnrollmentResult enroll(Enrollment enrollment) {
-        checkWellFormed(enrollment);
-        return database.transaction("enrolling in organization " + enrollment.organizationId(),
-                connection -> enroll(connection, enrollment));
+        return enrollAll(List.of(enrollment)).get(0);
     }
 
-    private EnrollmentResult enroll(Connection connection, Enrollment enrollment) throws SQLException {
-        if (enrollment.eventId().isPresent() && !recordEvent(connection, enrollment)) {
-            return new EnrollmentResult(true, List.of(), List.of());
+    /**
+     * Applies the enrollments in one transaction with the outcome of applying them one by one in list order.
+     * Every event id is recorded first, in key order, and every guard row is then locked in key order, as one
+     * enrollment does, so batches and single enrollments racing each other cannot deadlock.
+     */
+    List<EnrollmentResult> enrollAll(List<Enrollment> enrollments) {
+        if (enrollments.isEmpty()) {
+            return List.of();
         }
-        TreeMap<GuardKey, GuardState> guards = lockGuards(connection, enrollment);
+        enrollments.forEach(Enrollments::checkWellFormed);
+        String what = enrollments.size() == 1 ? "enrolling in organization " + enrollments.get(0).organizationId()
+                : "enrolling " + enrollments.size() + " events";
+        return database.transaction(what, connection -> enrollAll(connection, enrollments));
+    }
+
+    private List<EnrollmentResult> enrollAll(Connection connection, List<Enrollment> enrollments)
+            throws SQLException {
+        Set<EventKey> fresh = recordEvents(connection, enrollments);
+        List<Enrollment> admittedEvents = new ArrayList<>(enrollments.size());
+        List<Boolean> duplicate = new ArrayList<>(enrollments.size());
+        for (Enrollment enrollment : enrollments) {
+            boolean isDuplicate = enrollment.eventId().isPresent()
+                    && !fresh.remove(new EventKey(enrollment.organizationId(), enrollment.eventId().get()));
+            duplicate.add(isDuplicate);
+            if (!isDuplicate) {
+                admittedEvents.add(enrollment);
+            }
+        }
+        TreeMap<GuardKey, GuardState> guards = lockGuards(connection, admittedEvents);
+        List<EnrollmentResult> results = new ArrayList<>(enrollments.size());
         List<NewExecution> admitted = new ArrayList<>();
-        List<String> created = new ArrayList<>();
-        List<String> refused = new ArrayList<>();
-        for (NewExecution candidate : enrollment.executions()) {
-            ExecutionRecord record = candidate.execution();
-            Optional<GuardKey> key = guardKey(record);
-            if (key.isPresent() && !admit(connection, key.get(),
-                    Objects.requireNonNull(guards.get(key.get())), candidate.guard(), record)) {
-                refused.add(record.id());
+        List<Instant> receivedAt = new ArrayList<>();
+        for (int i = 0; i < enrollments.size(); i++) {
+            if (duplicate.get(i)) {
+                results.add(new EnrollmentResult(true, List.of(), List.of()));
                 continue;
             }
-            admitted.add(candidate);
-            created.add(record.id());
+            List<String> created = new ArrayList<>();
+            List<String> refused = new ArrayList<>();
+            for (NewExecution candidate : enrollments.get(i).executions()) {
+                ExecutionRecord record = candidate.execution();
+                Optional<GuardKey> key = guardKey(record);
+                if (key.isPresent() && !admit(connection, key.get(),
+                        Objects.requireNonNull(guards.get(key.get())), candidate.guard(), record)) {
+                    refused.add(record.id());
+                    continue;
+                }
+                admitted.add(candidate);
+                receivedAt.add(enrollments.get(i).receivedAt());
+                created.add(record.id());
+            }
+            results.add(new EnrollmentResult(false, created, refused));
         }
-        insert(connection, admitted, enrollment.receivedAt());
+        insert(connection, admitted, receivedAt);
         updateGuards(connection, guards);
-        return new EnrollmentResult(false, created, refused);
+        return results;
     }
 
-    private boolean recordEvent(Connection connection, Enrollment enrollment) throws SQLException {
-        try (PreparedStatement insert = database.prepare(connection, "executions.insert_event")) {
-            insert.setString(1, enrollment.organizationId());
-            insert.setString(2, enrollment.eventId().orElseThrow());
-            Jdbc.setInstant(insert, 3, enrollment.receivedAt());
-            return Upserts.insertIfAbsent(insert);
+    /** Records the distinct event ids in key order; returns those that were new. */
+    private Set<EventKey> recordEvents(Connection connection, List<Enrollment> enrollments) throws SQLException {
+        TreeMap<EventKey, Instant> events = new TreeMap<>(EVENT_ORDER);
+        for (Enrollment enrollment : enrollments) {
+            enrollment.eventId().ifPresent(id ->
+                    events.putIfAbsent(new EventKey(enrollment.organizationId(), id), enrollment.receivedAt()));
         }
+        Set<EventKey> fresh = new HashSet<>();
+        if (events.isEmpty()) {
+            return fresh;
+        }
+        try (PreparedStatement insert = database.prepare(connection, "executions.insert_event")) {
+            for (var event : events.entrySet()) {
+                insert.setString(1, event.getKey().organizationId());
+                insert.setString(2, event.getKey().eventId());
+                Jdbc.setInstant(insert, 3, event.getValue());
+                if (Upserts.insertIfAbsent(insert)) {
+                    fresh.add(event.getKey());
+                }
+            }
+        }
+        return fresh;
     }
 
-    private TreeMap<GuardKey, GuardState> lockGuards(Connection connection, Enrollment enrollment) throws SQLException {
+    private TreeMap<GuardKey, GuardState> lockGuards(Connection connection, List<Enrollment> enrollments)
+            throws SQLException {
         TreeMap<GuardKey, GuardState> guards = new TreeMap<>(KEY_ORDER);
-        for (NewExecution candidate : enrollment.executions()) {
-            guardKey(candidate.execution()).ifPresent(key -> guards.put(key, new GuardState()));
+        for (Enrollment enrollment : enrollments) {
+            for (NewExecution candidate : enrollment.executions()) {
+                guardKey(candidate.execution()).ifPresent(key -> guards.put(key, new GuardState()));
+            }
         }
         try (PreparedStatement insert = database.prepare(connection, "executions.insert_guard");
              PreparedStatement lock = database.prepare(connection, "executions.lock_guard")) {
@@ -155,19 +210,21 @@ final class Enrollments {
         return state.stored + state.admittedUnfinished;
     }
 
-    private void insert(Connection connection, List<NewExecution> admitted, Instant receivedAt) throws SQLException {
+    private void insert(Connection connection, List<NewExecution> admitted, List<Instant> receivedAt)
+            throws SQLException {
         if (admitted.isEmpty()) {
             return;
         }
         List<StepLogEntry> logs = new ArrayList<>();
         List<QueueRows.Entry> queued = new ArrayList<>(admitted.size());
         try (PreparedStatement insert = database.prepare(connection, "executions.insert_execution")) {
-            for (NewExecution created : admitted) {
+            for (int i = 0; i < admitted.size(); i++) {
+                NewExecution created = admitted.get(i);
                 ExecutionRows.bindInsert(insert, created.execution());
                 insert.addBatch();
                 logs.addAll(created.stepLogs());
                 queued.add(new QueueRows.Entry(created.execution().id(), created.execution().organizationId(),
-                        receivedAt));
+                        receivedAt.get(i)));
             }
             insert.executeBatch();
         }

@@ -45,6 +45,12 @@ public final class JdbcExecutionStore implements ExecutionStore {
         return enrollments.enroll(enrollment);
     }
 
+    /** One transaction for the whole batch; see {@link Enrollments#enrollAll}. */
+    @Override
+    public List<EnrollmentResult> enrollAll(List<Enrollment> batch) {
+        return enrollments.enrollAll(batch);
+    }
+
     @Override
     public List<MemberChange> commit(ExecutionCommit commit) {
         return commits.commit(commit);

@@ -37,6 +37,23 @@ public interface ExecutionStore {
     EnrollmentResult enroll(Enrollment enrollment);
 
     /**
+     * Applies several enrollments with the same guarantees, each, as {@link #enroll}: event ids deduplicated
+     * (also against an earlier enrollment of the same batch), guards checked and updated, every enrollment
+     * atomic. A store may apply them in one transaction, which is why a publisher of many events calls this
+     * rather than {@link #enroll} in a loop. The outcome equals that of {@link #enroll} called for each
+     * enrollment in the given order; in particular enrollments of the same member apply in list order.
+     *
+     * @return one result per enrollment, in the order given
+     */
+    default List<EnrollmentResult> enrollAll(List<Enrollment> enrollments) {
+        List<EnrollmentResult> results = new ArrayList<>(enrollments.size());
+        for (Enrollment enrollment : enrollments) {
+            results.add(enroll(enrollment));
+        }
+        return results;
+    }
+
+    /**
      * Applies one commit atomically.
      *
      * @return the member changes it applied, one per {@link ExecutionCommit#memberUpdates()} entry in that

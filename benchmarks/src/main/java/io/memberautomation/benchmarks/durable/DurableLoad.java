@@ -268,7 +268,7 @@ public final class DurableLoad {
     }
 
     private Publishers publishers(AutomationEngine engine) {
-        return new Publishers(engine, options.publishers(), options.members());
+        return new Publishers(engine, options.publishers(), options.members(), options.publishBatch());
     }
 
     /** Waits until nothing is queued (and, if asked, no timer is pending); returns how long that took. */

@@ -21,13 +21,15 @@ import java.util.Set;
  * @param claimBatch  executions a worker claims per transaction
  * @param pollMillis  the engine's poll interval (idle workers, moving due timers)
  * @param pgUrl       the PostgreSQL database; each run makes a schema of its own there and drops it after
+ * @param publishBatch events a publisher hands the engine per call: 1 publishes one by one, more use
+ *                    {@code publishAll} (one enrollment transaction per call on a durable store)
  * @param syncCommit  PostgreSQL's {@code synchronous_commit} for the engine's sessions: {@code server} leaves the
  *                    server's setting alone, {@code off} sets it off per session (a commit returns before its WAL
  *                    is flushed: a server crash may lose the last few hundred milliseconds of commits)
  */
 record LoadOptions(String db, String mode, int workers, int executions, int publishers, int warmup, int members,
                    String memberStore, int claimBatch, int pollMillis, String pgUrl, String pgUser,
-                   String pgPassword, String h2Dir, String syncCommit) {
+                   String pgPassword, String h2Dir, String syncCommit, int publishBatch) {
     static final String USAGE = """
             usage: java [-Xmx...] -cp benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad
               --db pg|h2-mem|h2-file      (default pg)
@@ -44,10 +46,11 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
               --pg-user U --pg-password P (default automation / automation)
               --h2-dir DIR                directory of the h2-file database (default: java.io.tmpdir)
               --sync-commit server|off    PostgreSQL synchronous_commit of the engine's sessions (default server)
+              --publish-batch N           events per publish call; above 1 publishAll (default 1)
             """;
     private static final Set<String> NAMES = Set.of("db", "mode", "workers", "executions", "publishers", "warmup",
             "members", "member-store", "claim-batch", "poll-ms", "pg-url", "pg-user", "pg-password", "h2-dir",
-            "sync-commit");
+            "sync-commit", "publish-batch");
 
     static LoadOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -66,7 +69,7 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
                 given.getOrDefault("pg-url", "jdbc:postgresql://localhost:5432/automation_bench"),
                 given.getOrDefault("pg-user", "automation"), given.getOrDefault("pg-password", "automation"),
                 given.getOrDefault("h2-dir", System.getProperty("java.io.tmpdir")),
-                given.getOrDefault("sync-commit", "server"));
+                given.getOrDefault("sync-commit", "server"), number(given, "publish-batch", 1));
         options.check();
         return options;
     }
@@ -81,7 +84,7 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
             throw new IllegalArgumentException("bad --db, --mode, --member-store or --sync-commit\n" + USAGE);
         }
         if (workers < 1 || executions < 1 || publishers < 1 || warmup < 0 || members < 1 || claimBatch < 1
-                || pollMillis < 1) {
+                || pollMillis < 1 || publishBatch < 1) {
             throw new IllegalArgumentException("counts must be positive\n" + USAGE);
         }
     }

@@ -22,11 +22,14 @@ final class Publishers {
     private final AutomationEngine engine;
     private final int threads;
     private final int members;
+    private final int batch;
 
-    Publishers(AutomationEngine engine, int threads, int members) {
+    /** @param batch events per publish call; above 1 they go in {@code publishAll} chunks of that size */
+    Publishers(AutomationEngine engine, int threads, int members, int batch) {
         this.engine = engine;
         this.threads = threads;
         this.members = members;
+        this.batch = batch;
     }
 
     /** What a round of publishing did. */
@@ -48,10 +51,9 @@ final class Publishers {
             Thread thread = new Thread(() -> {
                 try {
                     gate.await();
-                    for (int i = first; i < end; i++) {
+                    for (int i = first; i < end; i += batch) {
                         Instant at = Instant.now();
-                        List<String> ids = engine.publish(TriggerEvent.of(prefix + "-" + i, BenchWorkflows.ORG, type,
-                                "m-" + (i % members), Map.of("amount", 25))).created();
+                        List<String> ids = publishChunk(prefix, type, i, Math.min(end, i + batch));
                         created.addAndGet(ids.size());
                         if (keepTimes) {
                             ids.forEach(id -> publishedAt.put(id, at));
@@ -74,5 +76,23 @@ final class Publishers {
             throw new IllegalStateException("publishing failed", failure.get());
         }
         return new Published(created.get(), started, finished, publishedAt);
+    }
+
+    /** Publishes events {@code from} (inclusive) to {@code to}; returns the executions they created. */
+    private List<String> publishChunk(String prefix, TriggerType type, int from, int to) {
+        if (batch == 1) {
+            return engine.publish(event(prefix, type, from)).created();
+        }
+        List<TriggerEvent> events = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            events.add(event(prefix, type, i));
+        }
+        List<String> ids = new ArrayList<>();
+        engine.publishAll(events).forEach(result -> ids.addAll(result.created()));
+        return ids;
+    }
+
+    private TriggerEvent event(String prefix, TriggerType type, int i) {
+        return TriggerEvent.of(prefix + "-" + i, BenchWorkflows.ORG, type, "m-" + (i % members), Map.of("amount", 25));
     }
 }
