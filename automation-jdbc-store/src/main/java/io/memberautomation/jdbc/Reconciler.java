@@ -26,7 +26,9 @@ import java.util.Set;
  * reads each one's branch due times, and re-creates every missing {@code executionId/branchId} timer with
  * the branch's due time, so one already past is moved to the queue at the timer service's next run. Each
  * repair locks the execution's row and checks its revision first, so a concurrent commit wins and the
- * repair skips that execution. Safe to run on several nodes at once and as often as wanted.
+ * repair skips that execution. Safe to run on several nodes at once and as often as wanted. It pages
+ * through every execution in id order (no index on status, so that commits stay cheap): a repair to run
+ * after an incident or on a slow schedule, not every few seconds.
  */
 public final class Reconciler {
     private static final int PAGE_SIZE = 200;

@@ -31,6 +31,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -56,13 +57,15 @@ abstract class SendRecordsCases {
     protected abstract DatabaseFixture database();
 
     @Test
-    void autoCreateSchema_whenTheDatabaseIsAtVersion1_addsVersion2KeepingTheData() throws SQLException {
+    void autoCreateSchema_whenTheDatabaseIsAtVersion1_appliesTheLaterVersionsKeepingTheData() throws SQLException {
         DataSource dataSource = database().newEmptyDataSource();
         JdbcPersistence created = JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
         created.memberDirectory().put(new Member("m-1", ORG, Map.of("email", "ada@example.org")));
         created.queue().enqueue("x1", ORG, NOW);
         execute(dataSource, "DROP TABLE automation_email_sends", "DROP TABLE automation_message_ledger",
-                "DELETE FROM automation_schema_version WHERE version = 2");
+                "CREATE INDEX automation_executions_by_status ON automation_executions (status, id)",
+                "DELETE FROM automation_schema_version WHERE version >= 2");
+        assertThat(indexes(dataSource)).as("version 1's indexes").contains("automation_executions_by_status");
         assertThatThrownBy(() -> JdbcPersistence.builder(dataSource).build())
                 .as("a database at version 1, checked without auto-creation")
                 .isInstanceOf(AutomationException.class).hasMessageContaining("V2__send_records.sql");
@@ -70,7 +73,13 @@ abstract class SendRecordsCases {
         JdbcPersistence upgraded = JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
         upgraded.messageLedger().record(ORG, "m-1", Channel.EMAIL, NOW, "k1");
 
-        assertThat(versions(dataSource)).containsExactly(1, 2);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3);
+        assertThat(indexes(dataSource)).as("version 3 drops the index on status")
+                .doesNotContain("automation_executions_by_status").contains("automation_executions_by_member");
+        execute(dataSource, "DELETE FROM automation_schema_version WHERE version = 3");
+        JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
+        assertThat(versions(dataSource)).as("version 3 applied by another tool runs again harmlessly")
+                .containsExactly(1, 2, 3);
         assertThat(upgraded.memberDirectory().find(ORG, "m-1")).isPresent();
         assertThat(upgraded.queue().size()).isEqualTo(1);
         assertThat(upgraded.messageLedger().count(ORG, "m-1", Channel.EMAIL, NOW, NOW.plusSeconds(1))).isEqualTo(1);
@@ -155,6 +164,24 @@ abstract class SendRecordsCases {
             for (String sql : statements) {
                 statement.execute(sql);
             }
+        }
+    }
+
+    private static List<String> indexes(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> names = new ArrayList<>();
+            for (String table : List.of("automation_executions", "AUTOMATION_EXECUTIONS")) {
+                try (ResultSet rows = connection.getMetaData().getIndexInfo(connection.getCatalog(),
+                        connection.getSchema(), table, false, false)) {
+                    while (rows.next()) {
+                        String name = rows.getString("INDEX_NAME");
+                        if (name != null) {
+                            names.add(name.toLowerCase(Locale.ROOT));
+                        }
+                    }
+                }
+            }
+            return names;
         }
     }
 

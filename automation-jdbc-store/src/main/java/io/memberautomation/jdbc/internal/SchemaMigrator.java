@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Applies the versioned schema scripts ({@code schema/<dialect>/V<n>__<description>.sql}) that a database
@@ -23,12 +24,16 @@ import java.util.Locale;
 public final class SchemaMigrator {
     /** Every schema version, in order; a new version adds its script and a line here. */
     private static final List<Migration> MIGRATIONS = List.of(
-            new Migration(1, "automation_schema", "automation_executions"),
-            new Migration(2, "send_records", "automation_email_sends"));
+            new Migration(1, "automation_schema", Optional.of("automation_executions")),
+            new Migration(2, "send_records", Optional.of("automation_email_sends")),
+            new Migration(3, "lighter_writes", Optional.empty()));
     private static final String VERSION_TABLE = "automation_schema_version";
 
-    /** @param probeTable a table the script creates: its presence shows the script was applied by some tool */
-    private record Migration(int version, String description, String probeTable) {
+    /**
+     * @param probeTable a table the script creates: its presence shows the script was applied by some tool;
+     *                   a script that creates no table may run again without harm, and simply runs
+     */
+    private record Migration(int version, String description, Optional<String> probeTable) {
         String resource(Dialect dialect) {
             return "/io/memberautomation/jdbc/schema/" + dialect.name() + "/V" + version + "__" + description + ".sql";
         }
@@ -67,11 +72,15 @@ public final class SchemaMigrator {
     /** @throws AutomationException naming the first script whose tables are missing */
     public void check() {
         for (Migration migration : MIGRATIONS) {
+            if (migration.probeTable().isEmpty()) {
+                continue;
+            }
+            String probe = migration.probeTable().get();
             boolean present = database.read("checking the automation schema", connection ->
-                    tableExists(connection, migration.probeTable()));
+                    tableExists(connection, probe));
             if (!present) {
                 throw new AutomationException("the automation tables of schema version " + migration.version()
-                        + " are missing from the database (no table " + migration.probeTable() + "): apply "
+                        + " are missing from the database (no table " + probe + "): apply "
                         + migration.resource(database.dialect()).substring(1)
                         + " or build the persistence with autoCreateSchema(true)");
             }
@@ -88,7 +97,8 @@ public final class SchemaMigrator {
             if (recorded(connection, migration)) {
                 return false;
             }
-            boolean baseline = tableExists(connection, migration.probeTable());
+            boolean baseline = migration.probeTable().isPresent()
+                    && tableExists(connection, migration.probeTable().get());
             try (PreparedStatement record = connection.prepareStatement(
                     "INSERT INTO " + VERSION_TABLE + " (version, description) VALUES (?, ?)")) {
                 record.setInt(1, migration.version());
