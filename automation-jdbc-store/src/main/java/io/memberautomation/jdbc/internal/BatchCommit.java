@@ -7,11 +7,14 @@ import io.memberautomation.spi.store.StepLogEntry;
 import io.memberautomation.spi.store.WorkLease;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A batch of commits applied with one JDBC batch per statement: every execution update, then every timer
@@ -69,6 +72,15 @@ final class BatchCommit {
     }
 
     private void updateExecutions() throws SQLException {
+        if (database.dialect().writesRowsAsArrays()) {
+            try (PreparedStatement update = database.prepare(connection, "executions.update_executions_arrays")) {
+                ExecutionRows.UPDATE_ARRAYS.bind(update, ordered);
+                if (update.executeUpdate() != ordered.size()) {
+                    throw new Refused();
+                }
+            }
+            return;
+        }
         try (PreparedStatement update = database.prepare(connection, "executions.update_execution")) {
             for (ExecutionCommit commit : ordered) {
                 ExecutionRows.bindUpdate(update, commit.execution(), commit.expectedRevision());
@@ -127,18 +139,11 @@ final class BatchCommit {
         List<WorkLease> releasing = new ArrayList<>();
         List<Optional<Instant>> releaseAt = new ArrayList<>();
         if (!completing.isEmpty()) {
-            try (PreparedStatement delete = database.prepare(connection, "queue.settle_delete")) {
-                for (WorkLease lease : completing) {
-                    QueueRows.bindLease(delete, 1, lease);
-                    delete.addBatch();
-                }
-                int[] counts = delete.executeBatch();
-                for (int i = 0; i < counts.length; i++) {
-                    requireKnown(counts[i]);
-                    if (counts[i] == 0) {
-                        releasing.add(completing.get(i));
-                        releaseAt.add(Optional.empty());
-                    }
+            List<Boolean> deleted = deleteCompleted(completing);
+            for (int i = 0; i < completing.size(); i++) {
+                if (!deleted.get(i)) {
+                    releasing.add(completing.get(i));
+                    releaseAt.add(Optional.empty());
                 }
             }
         }
@@ -159,6 +164,35 @@ final class BatchCommit {
             }
         }
         QueueRows.enqueue(database, connection, enqueued);
+    }
+
+    /** Deletes the rows of the completed leases with nothing re-queued meanwhile; says which it deleted. */
+    private List<Boolean> deleteCompleted(List<WorkLease> completing) throws SQLException {
+        List<Boolean> deleted = new ArrayList<>(completing.size());
+        if (database.dialect().writesRowsAsArrays()) {
+            Set<String> gone = new HashSet<>();
+            try (PreparedStatement delete = database.prepare(connection, "queue.settle_delete_arrays")) {
+                QueueRows.LEASE_ARRAYS.bind(delete, completing);
+                try (ResultSet rows = delete.executeQuery()) {
+                    while (rows.next()) {
+                        gone.add(rows.getString(1));
+                    }
+                }
+            }
+            completing.forEach(lease -> deleted.add(gone.contains(lease.executionId())));
+            return deleted;
+        }
+        try (PreparedStatement delete = database.prepare(connection, "queue.settle_delete")) {
+            for (WorkLease lease : completing) {
+                QueueRows.bindLease(delete, 1, lease);
+                delete.addBatch();
+            }
+            for (int count : delete.executeBatch()) {
+                requireKnown(count);
+                deleted.add(count > 0);
+            }
+        }
+        return deleted;
     }
 
     /** Every statement of the batch changed its row; a count the driver does not report is not trusted. */

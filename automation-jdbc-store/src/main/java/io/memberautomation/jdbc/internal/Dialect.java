@@ -21,6 +21,14 @@ public interface Dialect {
      */
     boolean locksOnlyReturnedRows();
 
+    /**
+     * Whether a statement that writes many rows takes them as one array per column and unnests them
+     * ({@link ColumnArrays}), or runs as a JDBC batch of one statement per row. PostgreSQL executes each
+     * statement of a batch on its own (parse, plan, execute, per row); one statement over arrays costs one
+     * execution. H2 runs in the process, where a batched statement costs no round trip.
+     */
+    boolean writesRowsAsArrays();
+
     /** Whether an insert into the outbox notifies listeners (PostgreSQL's LISTEN/NOTIFY). */
     boolean notifiesOutboxInserts();
 

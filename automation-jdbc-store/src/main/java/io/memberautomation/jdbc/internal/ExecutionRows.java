@@ -1,5 +1,6 @@
 package io.memberautomation.jdbc.internal;
 
+import io.memberautomation.spi.store.ExecutionCommit;
 import io.memberautomation.spi.store.ExecutionOutcome;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.ExecutionStatus;
@@ -14,6 +15,32 @@ import java.util.Optional;
 
 /** Maps executions and step log entries to and from their rows. Enum values are stored in lower case. */
 final class ExecutionRows {
+    /** The columns of {@code insert_step_logs_arrays}, in its order. */
+    static final ColumnArrays<StepLogEntry> STEP_LOG_ARRAYS = new ColumnArrays<StepLogEntry>()
+            .text(StepLogEntry::executionId).integer(StepLogEntry::sequence).text(StepLogEntry::stepId)
+            .text(StepLogEntry::branchId).integer(StepLogEntry::attempt).text(entry -> code(entry.status()))
+            .instant(StepLogEntry::startedAt).instant(StepLogEntry::endedAt)
+            .text(entry -> JsonData.write(entry.detail())).optionalText(StepLogEntry::error);
+
+    /**
+     * The columns of {@code update_executions_arrays}, in its order: what {@code update_execution} checks (the
+     * execution, the revision read, the identity), then the new state.
+     */
+    static final ColumnArrays<ExecutionCommit> UPDATE_ARRAYS = new ColumnArrays<ExecutionCommit>()
+            .text(commit -> commit.execution().id()).bigint(ExecutionCommit::expectedRevision)
+            .text(commit -> commit.execution().organizationId()).text(commit -> commit.execution().automationId())
+            .optionalText(commit -> commit.execution().memberId()).instant(commit -> commit.execution().createdAt())
+            .integer(commit -> commit.execution().automationVersion())
+            .text(commit -> code(commit.execution().status()))
+            .optionalText(commit -> commit.execution().outcome().map(ExecutionRows::code))
+            .text(commit -> JsonData.write(commit.execution().trigger()))
+            .text(commit -> BranchesJson.write(commit.execution().branches()))
+            .text(commit -> JsonData.write(commit.execution().stepOutputs()))
+            .integer(commit -> commit.execution().stepsRun()).integer(commit -> commit.execution().logCount())
+            .integer(commit -> commit.execution().causalDepth()).bool(commit -> commit.execution().userPaused())
+            .optionalText(commit -> commit.execution().error()).instant(commit -> commit.execution().updatedAt())
+            .optionalInstant(commit -> commit.execution().endedAt()).bigint(commit -> commit.execution().revision());
+
     private ExecutionRows() {}
 
     static String code(Enum<?> value) {

@@ -20,6 +20,11 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public boolean writesRowsAsArrays() {
+        return false;
+    }
+
+    @Override
     public boolean notifiesOutboxInserts() {
         return false;
     }

@@ -17,6 +17,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean writesRowsAsArrays() {
+        return true;
+    }
+
+    @Override
     public boolean notifiesOutboxInserts() {
         return true;
     }

@@ -21,6 +21,10 @@ final class QueueRows {
 
     private record Due(String executionId, Instant availableAt) {}
 
+    /** The columns of {@code settle_delete_arrays}, in its order. */
+    static final ColumnArrays<WorkLease> LEASE_ARRAYS = new ColumnArrays<WorkLease>()
+            .text(WorkLease::executionId).bigint(WorkLease::fencingToken).text(WorkLease::owner);
+
     private QueueRows() {}
 
     /**
@@ -53,6 +57,41 @@ final class QueueRows {
      */
     static List<WorkLease> claim(Database database, Connection connection, String owner, int limit, Instant now,
                                  Instant leaseNow, Instant until) throws SQLException {
+        return database.dialect().locksOnlyReturnedRows()
+                ? claimAtOnce(database, connection, owner, limit, now, leaseNow, until)
+                : claimOneByOne(database, connection, owner, limit, now, leaseNow, until);
+    }
+
+    /** Locks and leases in one statement (PostgreSQL), then puts the leases in claim order. */
+    private static List<WorkLease> claimAtOnce(Database database, Connection connection, String owner, int limit,
+                                               Instant now, Instant leaseNow, Instant until) throws SQLException {
+        record Leased(Due due, long token) {}
+        List<Leased> leased = new ArrayList<>();
+        try (PreparedStatement claim = database.prepare(connection, "queue.claim_lock")) {
+            Jdbc.setInstant(claim, 1, now);
+            Jdbc.setInstant(claim, 2, leaseNow);
+            claim.setInt(3, limit);
+            claim.setString(4, owner);
+            Jdbc.setInstant(claim, 5, until);
+            try (ResultSet rows = claim.executeQuery()) {
+                while (rows.next()) {
+                    leased.add(new Leased(new Due(Jdbc.string(rows, "execution_id"),
+                            Jdbc.instant(rows, "available_at")), rows.getLong("lease_token")));
+                }
+            }
+        }
+        leased.sort(Comparator.comparing((Leased row) -> row.due().availableAt())
+                .thenComparing(row -> row.due().executionId()));
+        List<WorkLease> leases = new ArrayList<>(leased.size());
+        for (Leased row : leased) {
+            leases.add(new WorkLease(row.due().executionId(), owner, row.token(), until));
+        }
+        return leases;
+    }
+
+    /** Locks candidates one by one (H2, see {@link DueRows}), then leases them under new tokens. */
+    private static List<WorkLease> claimOneByOne(Database database, Connection connection, String owner, int limit,
+                                                 Instant now, Instant leaseNow, Instant until) throws SQLException {
         List<Due> due = DueRows.lock(database, connection, "queue.claim", limit, new DueRows.ByTimeThenId<>() {
             @Override
             public int bindDue(PreparedStatement statement) throws SQLException {

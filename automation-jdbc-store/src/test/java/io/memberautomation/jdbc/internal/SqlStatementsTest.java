@@ -14,11 +14,16 @@ class SqlStatementsTest {
     private static final Pattern NAME = Pattern.compile("^-- name: (\\S+)", Pattern.MULTILINE);
 
     @Test
-    void load_whenBothDialectsAreRead_theyDefineTheSameStatementsBesidesHowClaimsLock() {
+    void load_whenBothDialectsAreRead_theyDefineTheSameStatementsBesidesHowClaimsLockAndRowsAreWritten() {
         Set<String> postgres = names(PostgresDialect.INSTANCE);
         Set<String> h2 = names(H2Dialect.INSTANCE);
 
-        assertThat(without(postgres, "_lock")).isEqualTo(without(h2, "_candidates", "_lock_one"));
+        assertThat(without(postgres, "_lock", "_arrays"))
+                .isEqualTo(without(h2, "_candidates", "_lock_one", "queue.next_tokens", "queue.grant"));
+        assertThat(h2).as("H2 leases the rows it locked one by one").contains("queue.next_tokens", "queue.grant");
+        assertThat(postgres).as("PostgreSQL writes rows as arrays").contains(
+                "executions.insert_step_logs_arrays", "executions.update_executions_arrays");
+        assertThat(h2).as("H2 writes rows in batches").noneMatch(name -> name.endsWith("_arrays"));
         for (String lock : postgres) {
             if (lock.endsWith("_lock")) {
                 String base = lock.substring(0, lock.length() - "_lock".length());

@@ -40,6 +40,27 @@ SET automation_version = ?, status = ?, outcome = ?, trigger = CAST(? AS JSONB),
 WHERE id = ? AND revision = ?
   AND organization_id = ? AND automation_id = ? AND member_id IS NOT DISTINCT FROM ? AND created_at = ?;
 
+-- name: update_executions_arrays
+-- update_execution for many commits in one statement: one array per column (ExecutionRows.UPDATE_ARRAYS),
+-- one element per commit, each execution at most once; the update count says whether every commit matched
+UPDATE automation_executions e
+SET automation_version = v.automation_version, status = v.status, outcome = v.outcome,
+    trigger = CAST(v.trigger AS JSONB), branches = CAST(v.branches AS JSONB),
+    step_outputs = CAST(v.step_outputs AS JSONB), steps_run = v.steps_run, log_count = v.log_count,
+    causal_depth = v.causal_depth, user_paused = v.user_paused, error_message = v.error_message,
+    updated_at = CAST(v.updated_at AS TIMESTAMPTZ), completed_at = CAST(v.completed_at AS TIMESTAMPTZ),
+    revision = v.revision
+FROM unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),
+            CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),
+            CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS INTEGER[]), CAST(? AS INTEGER[]),
+            CAST(? AS BOOLEAN[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]))
+     AS v(id, expected_revision, organization_id, automation_id, member_id, created_at, automation_version,
+          status, outcome, trigger, branches, step_outputs, steps_run, log_count, causal_depth, user_paused,
+          error_message, updated_at, completed_at, revision)
+WHERE e.id = v.id COLLATE "C" AND e.revision = v.expected_revision
+  AND e.organization_id = v.organization_id COLLATE "C" AND e.automation_id = v.automation_id COLLATE "C"
+  AND e.member_id IS NOT DISTINCT FROM v.member_id COLLATE "C" AND e.created_at = CAST(v.created_at AS TIMESTAMPTZ);
+
 -- name: identity
 SELECT organization_id, automation_id, member_id, created_at, revision FROM automation_executions WHERE id = ?;
 
@@ -54,6 +75,18 @@ FROM automation_executions WHERE id = ANY(?);
 INSERT INTO automation_step_logs (execution_id, sequence, step_id, branch_id, attempt, status, started_at,
     completed_at, detail, error_message)
 VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), ?);
+
+-- name: insert_step_logs_arrays
+-- insert_step_log for many entries in one statement: one array per column (ExecutionRows.STEP_LOG_ARRAYS)
+INSERT INTO automation_step_logs (execution_id, sequence, step_id, branch_id, attempt, status, started_at,
+    completed_at, detail, error_message)
+SELECT v.execution_id, v.sequence, v.step_id, v.branch_id, v.attempt, v.status,
+       CAST(v.started_at AS TIMESTAMPTZ), CAST(v.completed_at AS TIMESTAMPTZ), CAST(v.detail AS JSONB),
+       v.error_message
+FROM unnest(CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]),
+            CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))
+     AS v(execution_id, sequence, step_id, branch_id, attempt, status, started_at, completed_at, detail,
+          error_message);
 
 -- name: find
 SELECT id, organization_id, automation_id, automation_version, member_id, status, outcome, trigger, branches,

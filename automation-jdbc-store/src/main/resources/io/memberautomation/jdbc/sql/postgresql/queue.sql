@@ -15,19 +15,20 @@ SET available_at = LEAST(q.available_at, EXCLUDED.available_at),
                        ELSE LEAST(COALESCE(q.requeued_at, EXCLUDED.available_at), EXCLUDED.available_at) END;
 
 -- name: claim_lock
--- params: now, lease now, limit
-SELECT execution_id, available_at FROM automation_work_queue
-WHERE available_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
-ORDER BY available_at, execution_id
-LIMIT ?
-FOR UPDATE SKIP LOCKED;
-
--- name: next_tokens
-SELECT nextval('automation_lease_tokens') FROM generate_series(1, ?);
-
--- name: grant
-UPDATE automation_work_queue SET lease_owner = ?, lease_token = ?, lease_until = ?, requeued_at = NULL
-WHERE execution_id = ?;
+-- locks and leases the first claimable rows in one statement, each under a new fencing token; the rows
+-- come back in no particular order
+-- params: now, lease now, limit, owner, lease until
+WITH due AS (
+    SELECT execution_id FROM automation_work_queue
+    WHERE available_at <= ? AND (lease_until IS NULL OR lease_until <= ?)
+    ORDER BY available_at, execution_id
+    LIMIT ?
+    FOR UPDATE SKIP LOCKED)
+UPDATE automation_work_queue q
+SET lease_owner = ?, lease_token = nextval('automation_lease_tokens'), lease_until = ?, requeued_at = NULL
+FROM due
+WHERE q.execution_id = due.execution_id
+RETURNING q.execution_id, q.available_at, q.lease_token;
 
 -- name: extend
 UPDATE automation_work_queue SET lease_until = ?
@@ -37,6 +38,15 @@ WHERE execution_id = ? AND lease_token = ? AND lease_owner = ?;
 -- completes a held lease when nothing was enqueued meanwhile
 DELETE FROM automation_work_queue
 WHERE execution_id = ? AND lease_token = ? AND lease_owner = ? AND requeued_at IS NULL;
+
+-- name: settle_delete_arrays
+-- settle_delete for many leases in one statement: one array per column (QueueRows.LEASE_ARRAYS); returns
+-- the rows it deleted
+DELETE FROM automation_work_queue q
+USING unnest(CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[])) AS v(execution_id, lease_token, lease_owner)
+WHERE q.execution_id = v.execution_id COLLATE "C" AND q.lease_token = v.lease_token
+  AND q.lease_owner = v.lease_owner AND q.requeued_at IS NULL
+RETURNING q.execution_id;
 
 -- name: settle_requeue
 -- lets go of a held lease: the row waits for the earlier of the given time and work enqueued meanwhile
