@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns a trigger event into executions: finds the active automations routed to its organization and
  * type, applies each trigger's filters and conditions, and hands the store one atomic enrollment that
- * also deduplicates the event id and enforces enrollment policies.
+ * also deduplicates the event id and enforces enrollment policies. Enrollments of events published at the
+ * same moment from several threads are stored together ({@link GroupEnrollment}).
  */
 public final class Enroller {
     private static final Logger LOG = LoggerFactory.getLogger(Enroller.class);
@@ -47,6 +48,10 @@ public final class Enroller {
     private static final String[] TYPE_NAMES = Arrays.stream(TriggerType.values()).map(WireName::of)
             .toArray(String[]::new);
     private static final EnrollmentResult NOTHING = new EnrollmentResult(false, List.of(), List.of());
+    /** The most enrollments of concurrent publishers stored in one call ({@link GroupEnrollment}). */
+    private static final int GROUP_LIMIT = 128;
+    /** The most enrollment calls in flight at once: fewer publishers than this never wait for each other. */
+    private static final int GROUP_CALLS = 2;
 
     private final AutomationRegistry registry;
     private final ExecutionStore executions;
@@ -54,6 +59,7 @@ public final class Enroller {
     private final Organizations organizations;
     private final Clock clock;
     private final IdGenerator ids;
+    private final GroupEnrollment group;
 
     public Enroller(AutomationRegistry registry, ExecutionStore executions, MemberDirectory members,
                     Organizations organizations, Clock clock, IdGenerator ids) {
@@ -63,6 +69,7 @@ public final class Enroller {
         this.organizations = organizations;
         this.clock = clock;
         this.ids = ids;
+        this.group = new GroupEnrollment(executions, GROUP_LIMIT, GROUP_CALLS);
     }
 
     /** Routes an event to every matching active automation. */
@@ -111,7 +118,7 @@ public final class Enroller {
         if (enrollment.isEmpty()) {
             return NOTHING;
         }
-        EnrollmentResult result = executions.enroll(enrollment.get());
+        EnrollmentResult result = group.enroll(enrollment.get());
         logEnrolled(event, result);
         return result;
     }
