@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -50,21 +52,28 @@ final class ColumnArrays<T> {
     }
 
     ColumnArrays<T> instant(Function<T, Instant> value) {
-        return text(row -> Jdbc.stored(value.apply(row)).toString());
+        columns.add(new Column<>("text", String[]::new, value::apply));
+        return this;
     }
 
     ColumnArrays<T> optionalInstant(Function<T, Optional<Instant>> value) {
-        return text(row -> value.apply(row).map(at -> Jdbc.stored(at).toString()).orElse(null));
+        columns.add(new Column<>("text", String[]::new, row -> value.apply(row).orElse(null)));
+        return this;
     }
 
     /** Binds every column of {@code rows} as parameters 1 to n, in the order the columns were declared. */
     void bind(PreparedStatement statement, List<T> rows) throws SQLException {
         Connection connection = statement.getConnection();
+        // the rows of a batch share few distinct times (a pass logs its steps at one instant): each is
+        // formatted once
+        Map<Instant, String> formatted = new HashMap<>();
         for (int c = 0; c < columns.size(); c++) {
             Column<T> column = columns.get(c);
             Object[] values = column.array().apply(rows.size());
             for (int r = 0; r < values.length; r++) {
-                values[r] = column.value().apply(rows.get(r));
+                Object value = column.value().apply(rows.get(r));
+                values[r] = value instanceof Instant at
+                        ? formatted.computeIfAbsent(at, key -> Jdbc.stored(key).toString()) : value;
             }
             statement.setArray(c + 1, connection.createArrayOf(column.type(), values));
         }
