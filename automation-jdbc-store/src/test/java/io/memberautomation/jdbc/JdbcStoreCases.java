@@ -25,7 +25,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -139,27 +138,15 @@ abstract class JdbcStoreCases {
 
     @Test
     void everyCall_whenTheDatabaseCannotBeReached_reportsInfrastructureTroubleTheEngineRetries() {
-        DataSource real = database().newDataSource();
-        AtomicBoolean down = new AtomicBoolean();
-        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (down.get() && method.getName().equals("getConnection")) {
-                        throw new SQLTransientConnectionException("connection refused");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        JdbcPersistence persistence = JdbcPersistence.builder(flaky).autoCreateSchema(true).build();
-        down.set(true);
+        UnreachableDatabase unreachable = new UnreachableDatabase(database().newDataSource());
+        JdbcPersistence persistence = JdbcPersistence.builder(unreachable.dataSource()).autoCreateSchema(true).build();
+        unreachable.down(true);
 
         assertThatThrownBy(() -> persistence.executions().find("x1")).isInstanceOf(InfrastructureException.class)
                 .hasMessageContaining("reading execution x1");
         assertThatThrownBy(() -> persistence.queue().claim("node", 10, NOW, Duration.ofMinutes(1)))
                 .isInstanceOf(InfrastructureException.class);
-        down.set(false);
+        unreachable.down(false);
         assertThat(persistence.executions().find("x1")).isEmpty();
     }
 

@@ -20,12 +20,9 @@ import io.memberautomation.spi.store.ExecutionQuery;
 import io.memberautomation.spi.store.ExecutionRecord;
 import io.memberautomation.spi.store.StepLogEntry;
 import io.memberautomation.spi.store.StepStatus;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
@@ -88,23 +84,11 @@ abstract class SendRecordsCases {
 
     @Test
     void ledgerAndLog_whenTheDatabaseCannotBeReached_reportInfrastructureTroubleTheEngineRetries() {
-        DataSource real = database().newDataSource();
-        AtomicBoolean down = new AtomicBoolean();
-        DataSource flaky = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {DataSource.class}, (proxy, method, args) -> {
-                    if (down.get() && method.getName().equals("getConnection")) {
-                        throw new SQLTransientConnectionException("connection refused");
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
-        JdbcPersistence persistence = JdbcPersistence.builder(flaky).autoCreateSchema(true).build();
+        UnreachableDatabase unreachable = new UnreachableDatabase(database().newDataSource());
+        JdbcPersistence persistence = JdbcPersistence.builder(unreachable.dataSource()).autoCreateSchema(true).build();
         EmailSendRecord send = new EmailSendRecord(ORG, "m-1", "reminder", "ada@example.org", "sent", NOW, "k1",
                 Optional.of("p-1"));
-        down.set(true);
+        unreachable.down(true);
 
         assertThatThrownBy(() -> persistence.messageLedger().record(ORG, "m-1", Channel.EMAIL, NOW, "k1"))
                 .isInstanceOf(InfrastructureException.class).hasMessageContaining("recording a message");
@@ -113,7 +97,7 @@ abstract class SendRecordsCases {
         assertThatThrownBy(() -> persistence.emailSendLog().record(send)).isInstanceOf(InfrastructureException.class);
         assertThatThrownBy(() -> persistence.emailSendLog().forMember(ORG, "m-1"))
                 .isInstanceOf(InfrastructureException.class);
-        down.set(false);
+        unreachable.down(false);
         persistence.emailSendLog().record(send);
         assertThat(persistence.emailSendLog().forMember(ORG, "m-1")).containsExactly(send);
     }
