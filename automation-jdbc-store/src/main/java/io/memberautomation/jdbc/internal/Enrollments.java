@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -38,6 +39,21 @@ final class Enrollments {
     private record GuardKey(String organizationId, String automationId, String memberId) {}
 
     private record EventKey(String organizationId, String eventId) {}
+
+    /** The columns of {@code insert_events_arrays}, in its order. */
+    private static final ColumnArrays<Map.Entry<EventKey, Instant>> EVENT_ARRAYS =
+            new ColumnArrays<Map.Entry<EventKey, Instant>>().text(event -> event.getKey().organizationId())
+                    .text(event -> event.getKey().eventId()).instant(Map.Entry::getValue);
+
+    /** The columns of {@code insert_guards_arrays} and {@code lock_guards_arrays}, in their order. */
+    private static final ColumnArrays<GuardKey> GUARD_ARRAYS = new ColumnArrays<GuardKey>()
+            .text(GuardKey::organizationId).text(GuardKey::automationId).text(GuardKey::memberId);
+
+    /** The columns of {@code update_guards_arrays}, in its order. */
+    private static final ColumnArrays<Map.Entry<GuardKey, Instant>> GUARD_UPDATE_ARRAYS =
+            new ColumnArrays<Map.Entry<GuardKey, Instant>>().text(guard -> guard.getKey().organizationId())
+                    .text(guard -> guard.getKey().automationId()).text(guard -> guard.getKey().memberId())
+                    .instant(Map.Entry::getValue);
 
     /** A locked guard row and what this enrollment added to it. */
     private static final class GuardState {
@@ -127,6 +143,17 @@ final class Enrollments {
         if (events.isEmpty()) {
             return fresh;
         }
+        if (database.dialect().writesRowsAsArrays()) {
+            try (PreparedStatement insert = database.prepare(connection, "executions.insert_events_arrays")) {
+                EVENT_ARRAYS.bind(insert, new ArrayList<>(events.entrySet()));
+                try (ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        fresh.add(new EventKey(Jdbc.string(rows, "organization_id"), Jdbc.string(rows, "event_id")));
+                    }
+                }
+            }
+            return fresh;
+        }
         try (PreparedStatement insert = database.prepare(connection, "executions.insert_event")) {
             for (var event : events.entrySet()) {
                 insert.setString(1, event.getKey().organizationId());
@@ -148,6 +175,13 @@ final class Enrollments {
                 guardKey(candidate.execution()).ifPresent(key -> guards.put(key, new GuardState()));
             }
         }
+        if (guards.isEmpty()) {
+            return guards;
+        }
+        if (database.dialect().writesRowsAsArrays() && guards.size() > 1) {
+            lockGuardsAtOnce(connection, guards);
+            return guards;
+        }
         try (PreparedStatement insert = database.prepare(connection, "executions.insert_guard");
              PreparedStatement lock = database.prepare(connection, "executions.lock_guard")) {
             for (var entry : guards.entrySet()) {
@@ -164,6 +198,39 @@ final class Enrollments {
             }
         }
         return guards;
+    }
+
+    /**
+     * Makes the missing guard rows, then locks them all, with one statement each in key order (PostgreSQL,
+     * for two guards or more: a single guard's row usually exists, and locking it first costs one statement).
+     * The inserts wait only for another transaction's insert of the same key, and both statements go in key
+     * order, so this cannot deadlock with another enrollment either.
+     */
+    private void lockGuardsAtOnce(Connection connection, TreeMap<GuardKey, GuardState> guards) throws SQLException {
+        List<GuardKey> keys = new ArrayList<>(guards.keySet());
+        try (PreparedStatement insert = database.prepare(connection, "executions.insert_guards_arrays")) {
+            GUARD_ARRAYS.bind(insert, keys);
+            insert.executeUpdate();
+        }
+        Set<GuardKey> locked = new HashSet<>();
+        try (PreparedStatement lock = database.prepare(connection, "executions.lock_guards_arrays")) {
+            GUARD_ARRAYS.bind(lock, keys);
+            try (ResultSet rows = lock.executeQuery()) {
+                while (rows.next()) {
+                    GuardKey key = new GuardKey(Jdbc.string(rows, "organization_id"), Jdbc.string(rows, "automation_id"),
+                            Jdbc.string(rows, "member_id"));
+                    GuardState state = guards.get(key);
+                    if (state != null && locked.add(key)) {
+                        state.lastEnrolledAt = Jdbc.optionalInstant(rows, "last_enrolled_at").orElse(null);
+                    }
+                }
+            }
+        }
+        for (GuardKey key : keys) {
+            if (!locked.contains(key)) {
+                throw new SQLException("enrollment guard row vanished: " + key);
+            }
+        }
     }
 
     /** Locks a guard row; empty when there is none, else its last enrollment time, if any. */
@@ -217,6 +284,23 @@ final class Enrollments {
         }
         List<StepLogEntry> logs = new ArrayList<>();
         List<QueueRows.Entry> queued = new ArrayList<>(admitted.size());
+        if (database.dialect().writesRowsAsArrays()) {
+            List<ExecutionRecord> records = new ArrayList<>(admitted.size());
+            for (int i = 0; i < admitted.size(); i++) {
+                NewExecution created = admitted.get(i);
+                records.add(created.execution());
+                logs.addAll(created.stepLogs());
+                queued.add(new QueueRows.Entry(created.execution().id(), created.execution().organizationId(),
+                        receivedAt.get(i)));
+            }
+            try (PreparedStatement insert = database.prepare(connection, "executions.insert_executions_arrays")) {
+                ExecutionRows.INSERT_ARRAYS.bind(insert, records);
+                insert.executeUpdate();
+            }
+            StepLogs.insert(database, connection, logs);
+            QueueRows.enqueue(database, connection, queued);
+            return;
+        }
         try (PreparedStatement insert = database.prepare(connection, "executions.insert_execution")) {
             for (int i = 0; i < admitted.size(); i++) {
                 NewExecution created = admitted.get(i);
@@ -233,6 +317,22 @@ final class Enrollments {
     }
 
     private void updateGuards(Connection connection, TreeMap<GuardKey, GuardState> guards) throws SQLException {
+        if (database.dialect().writesRowsAsArrays()) {
+            List<Map.Entry<GuardKey, Instant>> changed = new ArrayList<>();
+            for (var entry : guards.entrySet()) {
+                Instant last = entry.getValue().lastEnrolledAt;
+                if (entry.getValue().changed && last != null) {
+                    changed.add(Map.entry(entry.getKey(), last));
+                }
+            }
+            if (!changed.isEmpty()) {
+                try (PreparedStatement update = database.prepare(connection, "executions.update_guards_arrays")) {
+                    GUARD_UPDATE_ARRAYS.bind(update, changed);
+                    update.executeUpdate();
+                }
+            }
+            return;
+        }
         try (PreparedStatement update = database.prepare(connection, "executions.update_guard")) {
             boolean any = false;
             for (var entry : guards.entrySet()) {

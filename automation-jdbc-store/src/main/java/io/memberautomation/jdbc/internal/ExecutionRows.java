@@ -15,6 +15,18 @@ import java.util.Optional;
 
 /** Maps executions and step log entries to and from their rows. Enum values are stored in lower case. */
 final class ExecutionRows {
+    /** The columns of {@code insert_executions_arrays}, in its order (those of {@code insert_execution}). */
+    static final ColumnArrays<ExecutionRecord> INSERT_ARRAYS = new ColumnArrays<ExecutionRecord>()
+            .text(ExecutionRecord::id).text(ExecutionRecord::organizationId).text(ExecutionRecord::automationId)
+            .integer(ExecutionRecord::automationVersion).optionalText(ExecutionRecord::memberId)
+            .text(record -> code(record.status())).optionalText(record -> record.outcome().map(ExecutionRows::code))
+            .text(record -> JsonData.write(record.trigger())).text(record -> BranchesJson.write(record.branches()))
+            .text(record -> JsonData.write(record.stepOutputs())).integer(ExecutionRecord::stepsRun)
+            .integer(ExecutionRecord::logCount).integer(ExecutionRecord::causalDepth).bool(ExecutionRecord::userPaused)
+            .optionalText(ExecutionRecord::error).instant(ExecutionRecord::createdAt)
+            .instant(ExecutionRecord::updatedAt).optionalInstant(ExecutionRecord::endedAt)
+            .bigint(ExecutionRecord::revision);
+
     /** The columns of {@code insert_step_logs_arrays}, in its order. */
     static final ColumnArrays<StepLogEntry> STEP_LOG_ARRAYS = new ColumnArrays<StepLogEntry>()
             .text(StepLogEntry::executionId).integer(StepLogEntry::sequence).text(StepLogEntry::stepId)

@@ -21,6 +21,10 @@ final class QueueRows {
 
     private record Due(String executionId, Instant availableAt) {}
 
+    /** The columns of {@code enqueue_arrays}, in its order. */
+    private static final ColumnArrays<Entry> ENTRY_ARRAYS = new ColumnArrays<Entry>()
+            .text(Entry::executionId).text(Entry::organizationId).instant(Entry::availableAt);
+
     /** The columns of {@code settle_delete_arrays}, in its order. */
     static final ColumnArrays<WorkLease> LEASE_ARRAYS = new ColumnArrays<WorkLease>()
             .text(WorkLease::executionId).bigint(WorkLease::fencingToken).text(WorkLease::owner);
@@ -37,6 +41,26 @@ final class QueueRows {
         }
         List<Entry> ordered = new ArrayList<>(entries);
         ordered.sort(Comparator.comparing(Entry::executionId));
+        if (database.dialect().writesRowsAsArrays()) {
+            // one statement may not change a row twice: an execution enqueued twice keeps its earliest time,
+            // as the upsert run twice would
+            List<Entry> distinct = new ArrayList<>(ordered.size());
+            for (Entry entry : ordered) {
+                int last = distinct.size() - 1;
+                if (last >= 0 && distinct.get(last).executionId().equals(entry.executionId())) {
+                    if (entry.availableAt().isBefore(distinct.get(last).availableAt())) {
+                        distinct.set(last, entry);
+                    }
+                } else {
+                    distinct.add(entry);
+                }
+            }
+            try (PreparedStatement enqueue = database.prepare(connection, "queue.enqueue_arrays")) {
+                ENTRY_ARRAYS.bind(enqueue, distinct);
+                enqueue.executeUpdate();
+            }
+            return;
+        }
         List<Upserts.Binder> rows = new ArrayList<>(ordered.size());
         for (Entry entry : ordered) {
             rows.add(enqueue -> {

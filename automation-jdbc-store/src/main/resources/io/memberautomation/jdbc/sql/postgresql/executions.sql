@@ -4,6 +4,17 @@
 INSERT INTO automation_processed_events (organization_id, event_id, received_at) VALUES (?, ?, ?)
 ON CONFLICT DO NOTHING;
 
+-- name: insert_events_arrays
+-- insert_event for many events in one statement, in the order given (columns: organization, event id,
+-- received at); returns the events it recorded, which are the new ones
+INSERT INTO automation_processed_events (organization_id, event_id, received_at)
+SELECT v.organization_id, v.event_id, CAST(v.received_at AS TIMESTAMPTZ)
+FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))
+     WITH ORDINALITY AS v(organization_id, event_id, received_at, position)
+ORDER BY v.position
+ON CONFLICT DO NOTHING
+RETURNING organization_id, event_id;
+
 -- name: purge_events
 DELETE FROM automation_processed_events WHERE received_at < ?;
 
@@ -20,6 +31,33 @@ FOR UPDATE;
 UPDATE automation_enrollments SET last_enrolled_at = ?
 WHERE organization_id = ? AND automation_id = ? AND member_id = ?;
 
+-- name: insert_guards_arrays
+-- insert_guard for many guards in one statement, in the order given (organization, automation, member)
+INSERT INTO automation_enrollments (organization_id, automation_id, member_id)
+SELECT v.organization_id, v.automation_id, v.member_id
+FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))
+     WITH ORDINALITY AS v(organization_id, automation_id, member_id, position)
+ORDER BY v.position
+ON CONFLICT DO NOTHING;
+
+-- name: lock_guards_arrays
+-- lock_guard for many guards in one statement; rows are locked in key order, as they are sorted
+SELECT g.organization_id, g.automation_id, g.member_id, g.last_enrolled_at
+FROM automation_enrollments g
+JOIN unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[])) AS v(organization_id, automation_id, member_id)
+  ON g.organization_id = v.organization_id COLLATE "C" AND g.automation_id = v.automation_id COLLATE "C"
+ AND g.member_id = v.member_id COLLATE "C"
+ORDER BY g.organization_id, g.automation_id, g.member_id
+FOR UPDATE OF g;
+
+-- name: update_guards_arrays
+-- update_guard for many guards in one statement (organization, automation, member, last enrolled at)
+UPDATE automation_enrollments g SET last_enrolled_at = CAST(v.last_enrolled_at AS TIMESTAMPTZ)
+FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))
+     AS v(organization_id, automation_id, member_id, last_enrolled_at)
+WHERE g.organization_id = v.organization_id COLLATE "C" AND g.automation_id = v.automation_id COLLATE "C"
+  AND g.member_id = v.member_id COLLATE "C";
+
 -- name: count_unfinished
 SELECT COUNT(*) FROM automation_executions
 WHERE organization_id = ? AND member_id = ? AND automation_id = ?
@@ -30,6 +68,23 @@ INSERT INTO automation_executions (id, organization_id, automation_id, automatio
     outcome, trigger, branches, step_outputs, steps_run, log_count, causal_depth, user_paused, error_message,
     created_at, updated_at, completed_at, revision)
 VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB), CAST(? AS JSONB), CAST(? AS JSONB), ?, ?, ?, ?, ?, ?, ?, ?, ?);
+
+-- name: insert_executions_arrays
+-- insert_execution for many executions in one statement: one array per column (ExecutionRows.INSERT_ARRAYS)
+INSERT INTO automation_executions (id, organization_id, automation_id, automation_version, member_id, status,
+    outcome, trigger, branches, step_outputs, steps_run, log_count, causal_depth, user_paused, error_message,
+    created_at, updated_at, completed_at, revision)
+SELECT v.id, v.organization_id, v.automation_id, v.automation_version, v.member_id, v.status, v.outcome,
+       CAST(v.trigger AS JSONB), CAST(v.branches AS JSONB), CAST(v.step_outputs AS JSONB), v.steps_run,
+       v.log_count, v.causal_depth, v.user_paused, v.error_message, CAST(v.created_at AS TIMESTAMPTZ),
+       CAST(v.updated_at AS TIMESTAMPTZ), CAST(v.completed_at AS TIMESTAMPTZ), v.revision
+FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS INTEGER[]), CAST(? AS TEXT[]),
+            CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]),
+            CAST(? AS INTEGER[]), CAST(? AS INTEGER[]), CAST(? AS INTEGER[]), CAST(? AS BOOLEAN[]),
+            CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]))
+     AS v(id, organization_id, automation_id, automation_version, member_id, status, outcome, trigger, branches,
+          step_outputs, steps_run, log_count, causal_depth, user_paused, error_message, created_at, updated_at,
+          completed_at, revision);
 
 -- name: update_execution
 -- the revision check, and the identity a commit may not change

@@ -14,6 +14,19 @@ SET available_at = LEAST(q.available_at, EXCLUDED.available_at),
     requeued_at = CASE WHEN q.lease_token IS NULL THEN NULL
                        ELSE LEAST(COALESCE(q.requeued_at, EXCLUDED.available_at), EXCLUDED.available_at) END;
 
+-- name: enqueue_arrays
+-- enqueue for many executions in one statement, in the order given (execution, organization, available at),
+-- each execution at most once
+INSERT INTO automation_work_queue AS q (execution_id, organization_id, available_at)
+SELECT v.execution_id, v.organization_id, CAST(v.available_at AS TIMESTAMPTZ)
+FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]))
+     WITH ORDINALITY AS v(execution_id, organization_id, available_at, position)
+ORDER BY v.position
+ON CONFLICT (execution_id) DO UPDATE
+SET available_at = LEAST(q.available_at, EXCLUDED.available_at),
+    requeued_at = CASE WHEN q.lease_token IS NULL THEN NULL
+                       ELSE LEAST(COALESCE(q.requeued_at, EXCLUDED.available_at), EXCLUDED.available_at) END;
+
 -- name: claim_lock
 -- locks and leases the first claimable rows in one statement, each under a new fencing token; the rows
 -- come back in no particular order
