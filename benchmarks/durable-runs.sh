@@ -2,13 +2,14 @@
 # Runs every DurableLoad measurement that BENCHMARKS.md reports, one after the other, each in its own JVM.
 # From the repository root, after: mvn -o -q -B -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/durable-runs.sh [OUTPUT_DIR] [RUN...]   (runs: pg-drain (or one of pg-drain-w1, -w2, -w4),
-#        pg-drain-batched h2-drain pg-triggers pg-triggers-batch8 pg-together pg-waiting h2-waiting pg-drain-async;
+#        pg-drain-batched h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting
+#        h2-waiting pg-drain-async;
 #        default all). PostgreSQL: the database automation_bench, made once
 #        with: runuser -u postgres -- createdb -O automation automation_bench
 set -euo pipefail
 out=${1:-target/durable-runs}
 shift || true
-runs=${*:-pg-drain pg-drain-batched h2-drain pg-triggers pg-triggers-batch8 pg-together pg-waiting h2-waiting pg-drain-async}
+runs=${*:-pg-drain pg-drain-batched h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting h2-waiting pg-drain-async}
 mkdir -p "$out"
 # the first argument is the JVM option (the heap), the rest are DurableLoad's
 load() { local heap=$1; shift; java "$heap" -cp benchmarks/target/benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad "$@"; }
@@ -42,6 +43,9 @@ for r in $runs; do
     pg-together)
         run pg-together-w4 load -Xmx1g --db pg --mode concurrent --workers 4 --publishers 4 --executions 20000 \
             --warmup 5000 ;;
+    pg-together-batched)
+        run pg-together-w4-batched load -Xmx1g --db pg --mode concurrent --workers 4 --publishers 2 \
+            --executions 40000 --warmup 5000 --publish-batch 100 ;;
     pg-waiting)
         run pg-waiting load -Xmx256m --db pg --mode waiting --workers 2 --publishers 8 --executions 100000 --warmup 0 ;;
     h2-waiting)
