@@ -156,7 +156,7 @@ class WebhookDestinationTest {
         AtomicInteger lookups = new AtomicInteger();
         HostResolver rebinding = host -> List.of(lookups.incrementAndGet() == 1
                 ? InetAddress.getByName(PUBLIC) : InetAddress.getLoopbackAddress());
-        RecordingSockets sockets = new RecordingSockets();
+        RecordingSockets sockets = RecordingSockets.refusing();
         DefaultWebhookTransport transport = transport(DefaultWebhookTransport.builder()
                 .resolver(rebinding).socketFactory(sockets));
 
@@ -175,7 +175,7 @@ class WebhookDestinationTest {
         AtomicInteger lookups = new AtomicInteger();
         HostResolver changing = host -> List.of(lookups.incrementAndGet() == 1
                 ? InetAddress.getByAddress(new byte[] {127, 0, 0, 1}) : InetAddress.getByName(PUBLIC));
-        PassThroughSockets sockets = new PassThroughSockets();
+        RecordingSockets sockets = RecordingSockets.passingThrough();
         DefaultWebhookTransport transport = transport(DefaultWebhookTransport.builder()
                 .allowHost("pinned.test").resolver(changing).socketFactory(sockets));
 
@@ -193,7 +193,7 @@ class WebhookDestinationTest {
         AtomicInteger lookups = new AtomicInteger();
         HostResolver changing = host -> List.of(InetAddress.getByAddress(
                 new byte[] {127, 0, 0, (byte) lookups.incrementAndGet()}));
-        PassThroughSockets sockets = new PassThroughSockets();
+        RecordingSockets sockets = RecordingSockets.passingThrough();
         DefaultWebhookTransport transport = transport(DefaultWebhookTransport.builder()
                 .allowHost("pinned.test").resolver(changing).socketFactory(sockets));
 
@@ -215,7 +215,7 @@ class WebhookDestinationTest {
         AtomicInteger lookups = new AtomicInteger();
         HostResolver rebinding = host -> List.of(lookups.incrementAndGet() == 1
                 ? InetAddress.getLoopbackAddress() : InetAddress.getByName(PUBLIC));
-        RecordingSockets sockets = new RecordingSockets();
+        RecordingSockets sockets = RecordingSockets.refusing();
         DefaultWebhookTransport transport = transport(DefaultWebhookTransport.builder()
                 .resolver(rebinding).socketFactory(sockets));
 
@@ -281,45 +281,26 @@ class WebhookDestinationTest {
         };
     }
 
-    /** Sockets that record where they are asked to connect, then connect there. */
-    private static final class PassThroughSockets extends SocketFactory {
-        final List<SocketAddress> connected = new CopyOnWriteArrayList<>();
-
-        @Override
-        public Socket createSocket() {
-            return new Socket() {
-                @Override
-                public void connect(SocketAddress endpoint, int timeout) throws IOException {
-                    connected.add(endpoint);
-                    super.connect(endpoint, timeout);
-                }
-            };
-        }
-
-        @Override
-        public Socket createSocket(String host, int port) {
-            throw new UnsupportedOperationException("the transport connects unconnected sockets itself");
-        }
-
-        @Override
-        public Socket createSocket(String host, int port, InetAddress localHost, int localPort) {
-            throw new UnsupportedOperationException("the transport connects unconnected sockets itself");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress host, int port) {
-            throw new UnsupportedOperationException("the transport connects unconnected sockets itself");
-        }
-
-        @Override
-        public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) {
-            throw new UnsupportedOperationException("the transport connects unconnected sockets itself");
-        }
-    }
-
-    /** Sockets that record where they were asked to connect and never reach the network. */
+    /**
+     * Unconnected sockets that record where they are asked to connect, then connect there or, refusing, never
+     * reach the network. The transport connects unconnected sockets itself, so the connecting factory methods
+     * are refused.
+     */
     private static final class RecordingSockets extends SocketFactory {
         final List<SocketAddress> connected = new CopyOnWriteArrayList<>();
+        private final boolean reachNetwork;
+
+        private RecordingSockets(boolean reachNetwork) {
+            this.reachNetwork = reachNetwork;
+        }
+
+        static RecordingSockets passingThrough() {
+            return new RecordingSockets(true);
+        }
+
+        static RecordingSockets refusing() {
+            return new RecordingSockets(false);
+        }
 
         @Override
         public Socket createSocket() {
@@ -327,7 +308,10 @@ class WebhookDestinationTest {
                 @Override
                 public void connect(SocketAddress endpoint, int timeout) throws IOException {
                     connected.add(endpoint);
-                    throw new ConnectException("refused in test");
+                    if (!reachNetwork) {
+                        throw new ConnectException("refused in test");
+                    }
+                    super.connect(endpoint, timeout);
                 }
             };
         }
