@@ -28,18 +28,7 @@ import org.junit.jupiter.api.Test;
  * persistence's own): the change is applied through the directory before the step is recorded, at-least-once.
  */
 class MemberActionCommitTest {
-    private static final String UPGRADE = """
-            { "id": "upgrade", "name": "Upgrade",
-              "trigger": { "type": "payment_succeeded" },
-              "steps": [
-                { "id": "tag", "type": "action", "action": { "type": "add_tag", "params": { "tag": "vip" } },
-                  "nextSteps": ["plan"] },
-                { "id": "plan", "type": "action",
-                  "action": { "type": "update_field", "params": { "field": "member.plan", "value": "gold" } },
-                  "nextSteps": ["sync"] },
-                { "id": "sync", "type": "action", "action": { "type": "crm_sync" } }
-              ] }
-            """;
+    private static final String UPGRADE = OutageHandler.UPGRADE_THEN_SYNC;
 
     private final OutageHandler crmSync = new OutageHandler();
 

@@ -38,18 +38,7 @@ abstract class MemberCommitCases {
     private static final String ORG = "default";
     private static final Duration LEASE = Duration.ofMinutes(1);
     private static final Duration POLL = Duration.ofSeconds(1);
-    private static final String UPGRADE = """
-            { "id": "upgrade", "name": "Upgrade",
-              "trigger": { "type": "payment_succeeded" },
-              "steps": [
-                { "id": "tag", "type": "action", "action": { "type": "add_tag", "params": { "tag": "vip" } },
-                  "nextSteps": ["plan"] },
-                { "id": "plan", "type": "action",
-                  "action": { "type": "update_field", "params": { "field": "member.plan", "value": "gold" } },
-                  "nextSteps": ["sync"] },
-                { "id": "sync", "type": "action", "action": { "type": "crm_sync" } }
-              ] }
-            """;
+    private static final String UPGRADE = OutageHandler.UPGRADE_THEN_SYNC;
     private static final String NOTICE = """
             { "id": "notice", "name": "Notice new tags",
               "trigger": { "type": "member_updated", "fields": ["tags"] },
