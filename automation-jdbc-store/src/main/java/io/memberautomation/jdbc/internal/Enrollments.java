@@ -282,71 +282,63 @@ final class Enrollments {
         if (admitted.isEmpty()) {
             return;
         }
+        List<ExecutionRecord> records = new ArrayList<>(admitted.size());
         List<StepLogEntry> logs = new ArrayList<>();
         List<QueueRows.Entry> queued = new ArrayList<>(admitted.size());
-        if (database.dialect().writesRowsAsArrays()) {
-            List<ExecutionRecord> records = new ArrayList<>(admitted.size());
-            for (int i = 0; i < admitted.size(); i++) {
-                NewExecution created = admitted.get(i);
-                records.add(created.execution());
-                logs.addAll(created.stepLogs());
-                queued.add(new QueueRows.Entry(created.execution().id(), created.execution().organizationId(),
-                        receivedAt.get(i)));
-            }
-            try (PreparedStatement insert = database.prepare(connection, "executions.insert_executions_arrays")) {
-                ExecutionRows.INSERT_ARRAYS.bind(insert, records);
-                insert.executeUpdate();
-            }
-            StepLogs.insert(database, connection, logs);
-            QueueRows.enqueue(database, connection, queued);
-            return;
+        for (int i = 0; i < admitted.size(); i++) {
+            ExecutionRecord record = admitted.get(i).execution();
+            records.add(record);
+            logs.addAll(admitted.get(i).stepLogs());
+            queued.add(new QueueRows.Entry(record.id(), record.organizationId(), receivedAt.get(i)));
         }
-        try (PreparedStatement insert = database.prepare(connection, "executions.insert_execution")) {
-            for (int i = 0; i < admitted.size(); i++) {
-                NewExecution created = admitted.get(i);
-                ExecutionRows.bindInsert(insert, created.execution());
-                insert.addBatch();
-                logs.addAll(created.stepLogs());
-                queued.add(new QueueRows.Entry(created.execution().id(), created.execution().organizationId(),
-                        receivedAt.get(i)));
-            }
-            insert.executeBatch();
-        }
+        insertExecutions(connection, records);
         StepLogs.insert(database, connection, logs);
         QueueRows.enqueue(database, connection, queued);
     }
 
-    private void updateGuards(Connection connection, TreeMap<GuardKey, GuardState> guards) throws SQLException {
+    /** One statement over column arrays, or one JDBC batch where the dialect writes rows one by one. */
+    private void insertExecutions(Connection connection, List<ExecutionRecord> records) throws SQLException {
         if (database.dialect().writesRowsAsArrays()) {
-            List<Map.Entry<GuardKey, Instant>> changed = new ArrayList<>();
-            for (var entry : guards.entrySet()) {
-                Instant last = entry.getValue().lastEnrolledAt;
-                if (entry.getValue().changed && last != null) {
-                    changed.add(Map.entry(entry.getKey(), last));
-                }
+            try (PreparedStatement insert = database.prepare(connection, "executions.insert_executions_arrays")) {
+                ExecutionRows.INSERT_ARRAYS.bind(insert, records);
+                insert.executeUpdate();
             }
-            if (!changed.isEmpty()) {
-                try (PreparedStatement update = database.prepare(connection, "executions.update_guards_arrays")) {
-                    GUARD_UPDATE_ARRAYS.bind(update, changed);
-                    update.executeUpdate();
-                }
+            return;
+        }
+        try (PreparedStatement insert = database.prepare(connection, "executions.insert_execution")) {
+            for (ExecutionRecord record : records) {
+                ExecutionRows.bindInsert(insert, record);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private void updateGuards(Connection connection, TreeMap<GuardKey, GuardState> guards) throws SQLException {
+        List<Map.Entry<GuardKey, Instant>> changed = new ArrayList<>();
+        for (var entry : guards.entrySet()) {
+            Instant last = entry.getValue().lastEnrolledAt;
+            if (entry.getValue().changed && last != null) {
+                changed.add(Map.entry(entry.getKey(), last));
+            }
+        }
+        if (changed.isEmpty()) {
+            return;
+        }
+        if (database.dialect().writesRowsAsArrays()) {
+            try (PreparedStatement update = database.prepare(connection, "executions.update_guards_arrays")) {
+                GUARD_UPDATE_ARRAYS.bind(update, changed);
+                update.executeUpdate();
             }
             return;
         }
         try (PreparedStatement update = database.prepare(connection, "executions.update_guard")) {
-            boolean any = false;
-            for (var entry : guards.entrySet()) {
-                Instant last = entry.getValue().lastEnrolledAt;
-                if (entry.getValue().changed && last != null) {
-                    Jdbc.setInstant(update, 1, last);
-                    bindKey(update, 2, entry.getKey());
-                    update.addBatch();
-                    any = true;
-                }
+            for (Map.Entry<GuardKey, Instant> guard : changed) {
+                Jdbc.setInstant(update, 1, guard.getValue());
+                bindKey(update, 2, guard.getKey());
+                update.addBatch();
             }
-            if (any) {
-                update.executeBatch();
-            }
+            update.executeBatch();
         }
     }
 
