@@ -142,12 +142,17 @@ final class BenchDatabase implements AutoCloseable {
         }
     }
 
-    /** Rows queued plus timers pending: zero once everything enrolled has run and nothing waits. */
-    long outstanding(boolean withTimers) throws SQLException {
+    /**
+     * Whether anything is queued (or, if asked, a timer pending): false once everything enrolled has run and
+     * nothing waits. An existence check stops at the first row it finds; a count would scan the whole queue on
+     * every poll and take server time from the engine it measures.
+     */
+    boolean outstanding(boolean withTimers) throws SQLException {
         String sql = withTimers
-                ? "SELECT (SELECT COUNT(*) FROM automation_work_queue) + (SELECT COUNT(*) FROM automation_timers)"
-                : "SELECT COUNT(*) FROM automation_work_queue";
-        return single(sql);
+                ? "SELECT CASE WHEN EXISTS (SELECT 1 FROM automation_work_queue)"
+                        + " OR EXISTS (SELECT 1 FROM automation_timers) THEN 1 ELSE 0 END"
+                : "SELECT CASE WHEN EXISTS (SELECT 1 FROM automation_work_queue) THEN 1 ELSE 0 END";
+        return single(sql) > 0;
     }
 
     /** Executions of {@code automationId} in {@code status} created at or after {@code from}. */

@@ -275,7 +275,7 @@ public final class DurableLoad {
     private Duration awaitEmpty(boolean withTimers) throws SQLException, InterruptedException {
         Instant start = Instant.now();
         Instant deadline = start.plus(TIMEOUT);
-        while (database.outstanding(withTimers) > 0) {
+        while (database.outstanding(withTimers)) {
             if (Instant.now().isAfter(deadline)) {
                 throw new IllegalStateException("still not drained after " + TIMEOUT);
             }
