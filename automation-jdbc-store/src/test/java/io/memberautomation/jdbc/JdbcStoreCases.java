@@ -69,7 +69,8 @@ abstract class JdbcStoreCases {
             while (rows.next()) {
                 versions.add(rows.getInt(1) + ":" + rows.getString(2));
             }
-            assertThat(versions).containsExactly("1:automation_schema", "2:send_records", "3:lighter_writes");
+            assertThat(versions).containsExactly("1:automation_schema", "2:send_records", "3:lighter_writes",
+                    "4:room_for_execution_updates");
         }
     }
 

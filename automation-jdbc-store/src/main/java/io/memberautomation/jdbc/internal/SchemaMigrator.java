@@ -26,7 +26,8 @@ public final class SchemaMigrator {
     private static final List<Migration> MIGRATIONS = List.of(
             new Migration(1, "automation_schema", Optional.of("automation_executions")),
             new Migration(2, "send_records", Optional.of("automation_email_sends")),
-            new Migration(3, "lighter_writes", Optional.empty()));
+            new Migration(3, "lighter_writes", Optional.empty()),
+            new Migration(4, "room_for_execution_updates", Optional.empty()));
     private static final String VERSION_TABLE = "automation_schema_version";
 
     /**
