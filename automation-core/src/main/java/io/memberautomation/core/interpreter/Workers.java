@@ -154,7 +154,7 @@ public final class Workers implements AutoCloseable {
         try {
             housekeeping.run();
             int moved = persistence.timers().moveDueToQueue(clock.now(), 10_000);
-            if (moved > 0 || persistence.queue().size() > 0) {
+            if (moved > 0 || !persistence.queue().isEmpty()) {
                 wake();
             }
         } catch (RuntimeException e) {
@@ -201,6 +201,6 @@ public final class Workers implements AutoCloseable {
 
     /** Whether nothing is queued or in flight (timers may still be pending). */
     public boolean isIdle() {
-        return inFlight.isEmpty() && persistence.queue().size() == 0;
+        return inFlight.isEmpty() && persistence.queue().isEmpty();
     }
 }

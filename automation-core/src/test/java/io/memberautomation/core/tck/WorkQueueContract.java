@@ -156,6 +156,23 @@ public abstract class WorkQueueContract {
     }
 
     @Test
+    void isEmpty_asEntriesComeAndGo_agreesWithSize() {
+        assertThat(queue.isEmpty()).as("a new queue").isTrue();
+        queue.enqueue("x1", ORG, now().plus(Duration.ofHours(1)));
+        assertThat(queue.isEmpty()).as("an entry not yet available").isFalse();
+        queue.enqueue("x2", ORG, now());
+        WorkLease lease = queue.claim("node-a", 10, now(), LEASE).get(0);
+        assertThat(queue.isEmpty()).as("one entry leased, one waiting").isFalse();
+
+        queue.complete(lease);
+        assertThat(queue.isEmpty()).as("one entry left").isFalse();
+        queue.complete(queue.claim("node-a", 10, now().plus(Duration.ofHours(1)), LEASE).get(0));
+
+        assertThat(queue.isEmpty()).isTrue();
+        assertThat(queue.size()).isZero();
+    }
+
+    @Test
     void complete_withTheCurrentLease_removesTheEntry() {
         queue.enqueue("x1", ORG, now());
         WorkLease lease = queue.claim("node-a", 10, now(), LEASE).get(0);

@@ -2,8 +2,10 @@ package io.memberautomation.jdbc.internal;
 
 import io.memberautomation.spi.store.WorkLease;
 import io.memberautomation.spi.store.WorkQueue;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,12 +99,18 @@ public final class JdbcWorkQueue implements WorkQueue {
 
     @Override
     public long size() {
-        return database.read("counting queued work", connection -> {
-            try (PreparedStatement count = database.prepare(connection, "queue.size");
-                 ResultSet row = count.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
+        return database.read("counting queued work", connection -> single(connection, "queue.size"));
+    }
+
+    @Override
+    public boolean isEmpty() {
+        return database.read("looking for queued work", connection -> single(connection, "queue.any") == 0);
+    }
+
+    private long single(Connection connection, String name) throws SQLException {
+        try (PreparedStatement query = database.prepare(connection, name); ResultSet row = query.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
     }
 }

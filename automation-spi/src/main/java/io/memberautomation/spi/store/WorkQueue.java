@@ -40,4 +40,12 @@ public interface WorkQueue {
 
     /** How many executions are queued (claimed or not). */
     long size();
+
+    /**
+     * Whether no execution is queued (claimed or not): {@code size() == 0}. The engine asks this on every
+     * poll of every node; a store whose count reads every entry should answer it without counting.
+     */
+    default boolean isEmpty() {
+        return size() == 0;
+    }
 }

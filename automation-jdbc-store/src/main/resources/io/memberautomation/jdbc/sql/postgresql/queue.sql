@@ -71,3 +71,7 @@ WHERE execution_id = ? AND lease_token = ? AND lease_owner = ?;
 
 -- name: size
 SELECT COUNT(*) FROM automation_work_queue;
+
+-- name: any
+-- 1 when anything is queued, else 0: stops at the first row, where size reads them all
+SELECT CASE WHEN EXISTS (SELECT 1 FROM automation_work_queue) THEN 1 ELSE 0 END;
