@@ -2,14 +2,14 @@
 # Runs every DurableLoad measurement that BENCHMARKS.md reports, one after the other, each in its own JVM.
 # From the repository root, after: mvn -o -q -B -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/durable-runs.sh [OUTPUT_DIR] [RUN...]   (runs: pg-drain (or one of pg-drain-w1, -w2, -w4),
-#        pg-drain-batched h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting
+#        pg-drain-batch-sizes h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting
 #        h2-waiting pg-drain-async;
 #        default all). PostgreSQL: the database automation_bench, made once
 #        with: runuser -u postgres -- createdb -O automation automation_bench
 set -euo pipefail
 out=${1:-target/durable-runs}
 shift || true
-runs=${*:-pg-drain pg-drain-batched h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting h2-waiting pg-drain-async}
+runs=${*:-pg-drain pg-drain-batch-sizes h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting h2-waiting pg-drain-async}
 mkdir -p "$out"
 # the first argument is the JVM option (the heap), the rest are DurableLoad's
 load() { local heap=$1; shift; java "$heap" -cp benchmarks/target/benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad "$@"; }
@@ -20,20 +20,21 @@ run() {
   echo "\$ uptime after: $(uptime)" >> "$out/$name.txt"
   echo "== $name"; grep -E '^==|/s|p50|heap|per execution' "$out/$name.txt" || true
 }
+# Drains warm up by draining: two rounds of 20,000 executions enrolled, then drained, so that the per-batch code
+# is compiled before the measured drain of 20,000 (enrolled 100 per call; the drain does not depend on how).
+drain=(--mode drain --executions 20000 --warmup 20000 --warmup-drains 2 --publish-batch 100)
 for r in $runs; do
   case $r in
     pg-drain) for w in 1 2 4; do
-        run pg-drain-w$w load -Xmx1g --db pg --mode drain --workers $w --executions 20000 --warmup 5000; done ;;
+        run pg-drain-w$w load -Xmx1g --db pg "${drain[@]}" --workers $w; done ;;
     pg-drain-w[124]) w=${r#pg-drain-w}
-        run pg-drain-w$w load -Xmx1g --db pg --mode drain --workers $w --executions 20000 --warmup 5000 ;;
-    pg-drain-batched)
-        run pg-drain-w4-batched load -Xmx1g --db pg --mode drain --workers 4 --executions 20000 --warmup 5000 \
-            --publish-batch 100 ;;
+        run pg-drain-w$w load -Xmx1g --db pg "${drain[@]}" --workers $w ;;
+    pg-drain-batch-sizes) for b in 128 256; do
+        run pg-drain-w4-claim$b load -Xmx1g --db pg "${drain[@]}" --workers 4 --claim-batch $b; done ;;
     pg-drain-async)
-        run pg-drain-w4-async load -Xmx1g --db pg --mode drain --workers 4 --executions 20000 --warmup 5000 \
-            --sync-commit off ;;
+        run pg-drain-w4-async load -Xmx1g --db pg "${drain[@]}" --workers 4 --sync-commit off ;;
     h2-drain) for db in h2-mem h2-file; do
-        run $db-drain-w2 load -Xmx2g --db $db --mode drain --workers 2 --executions 20000 --warmup 5000; done ;;
+        run $db-drain-w2 load -Xmx2g --db $db "${drain[@]}" --workers 2; done ;;
     pg-triggers) for round in 1 2 3; do for w in 2 4; do
         run pg-triggers-w$w-r$round load -Xmx1g --db pg --mode concurrent --workers $w --publishers 16 \
             --executions 1000 --warmup 2000; done; done ;;

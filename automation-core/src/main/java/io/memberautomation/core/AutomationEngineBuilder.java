@@ -172,6 +172,7 @@ public final class AutomationEngineBuilder {
         return once("nodeId", nodeId);
     }
 
+    /** Threads that claim and run queued executions ({@value #DEFAULT_WORKER_THREADS}). */
     public AutomationEngineBuilder workerThreads(int threads) {
         if (threads < 1) {
             throw new IllegalArgumentException("workerThreads must be at least 1: " + threads);
@@ -179,6 +180,11 @@ public final class AutomationEngineBuilder {
         return once("threads", threads);
     }
 
+    /**
+     * Executions a worker claims at once and commits together ({@value #DEFAULT_BATCH_SIZE}). On a durable store a
+     * larger batch spreads each statement over more executions (BENCHMARKS.md measures 128 and 256), but a worker
+     * then holds more leases while it runs them one after another.
+     */
     public AutomationEngineBuilder claimBatchSize(int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("claimBatchSize must be at least 1: " + batchSize);

@@ -21,7 +21,8 @@ import java.util.Optional;
 /**
  * Load runner for the engine on {@link JdbcPersistence}. Each run makes a fresh database (a new schema on
  * PostgreSQL, a new H2 database), seeds the members, saves and activates {@link BenchWorkflows#FIVE_STEPS} and
- * {@link BenchWorkflows#DELAYED}, warms the JIT with {@code --warmup} executions, then measures one mode (see
+ * {@link BenchWorkflows#DELAYED}, warms the JIT with {@code --warmup} executions (published
+ * to running workers, or in {@code --warmup-drains} rounds enrolled and then drained), then measures one mode (see
  * {@link LoadOptions}) and prints its figures. Every phase runs on its own connection pool, closed at the end of
  * the phase, so that PostgreSQL's per-database transaction counts are complete when read (see
  * {@link PgCounters}). Throughputs are timed from the engine's start (or the first publish) to the latest
@@ -36,6 +37,8 @@ import java.util.Optional;
 public final class DurableLoad {
     private static final Duration TIMEOUT = Duration.ofMinutes(20);
     private static final Duration POLL = Duration.ofMillis(25);
+    /** Events per publish call while warming up with drains: only the drain is meant to warm up. */
+    private static final int WARMUP_PUBLISH_BATCH = 100;
 
     private final LoadOptions options;
     private final BenchDatabase database;
@@ -79,7 +82,19 @@ public final class DurableLoad {
     private void run() throws Exception {
         printHeader();
         setUp();
-        if (options.warmup() > 0) {
+        for (int round = 1; round <= options.warmupDrains() && options.warmup() > 0; round++) {
+            String prefix = "warmup-" + round;
+            phase("warmup drain " + round, pool -> {
+                try (AutomationEngine engine = engine(pool)) {
+                    new Publishers(engine, options.publishers(), options.members(), WARMUP_PUBLISH_BATCH)
+                            .publish(prefix, TriggerType.PAYMENT_SUCCEEDED, options.warmup(), false);
+                    engine.start();
+                    awaitEmpty(false);
+                    return "enrolled and drained " + options.warmup() + " executions";
+                }
+            });
+        }
+        if (options.warmup() > 0 && options.warmupDrains() == 0) {
             phase("warmup", pool -> {
                 try (AutomationEngine engine = engine(pool).start()) {
                     Publishers.Published published = publishers(engine).publish("warmup", TriggerType.PAYMENT_SUCCEEDED,

@@ -16,6 +16,10 @@ import java.util.Set;
  * @param executions  measured executions (one published event enrolls one)
  * @param publishers  threads publishing events
  * @param warmup      executions run (published concurrently) before the measurement, to warm the JIT
+ * @param warmupDrains rounds in which the warm-up is a drain instead: {@code warmup} executions enrolled with the
+ *                    workers stopped (in calls of 100), then drained. A drain runs the engine's per-batch code once
+ *                    per claimed batch, so that code reaches the JIT's top tier only after some hundred thousand
+ *                    executions; without such rounds the measured drain pays for compiling it
  * @param members     members in the directory; events go to them round-robin
  * @param memberStore {@code memory} (the in-memory directory) or {@code jdbc} (the store's own table)
  * @param claimBatch  executions a worker claims per transaction
@@ -29,7 +33,7 @@ import java.util.Set;
  */
 record LoadOptions(String db, String mode, int workers, int executions, int publishers, int warmup, int members,
                    String memberStore, int claimBatch, int pollMillis, String pgUrl, String pgUser,
-                   String pgPassword, String h2Dir, String syncCommit, int publishBatch) {
+                   String pgPassword, String h2Dir, String syncCommit, int publishBatch, int warmupDrains) {
     static final String USAGE = """
             usage: java [-Xmx...] -cp benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad
               --db pg|h2-mem|h2-file      (default pg)
@@ -38,6 +42,8 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
               --executions N              measured executions (default 20000)
               --publishers N              publishing threads (default 2)
               --warmup N                  executions run first, unmeasured (default 5000; 0 for none)
+              --warmup-drains N           rounds of enrolling the warm-up's executions, then draining them,
+                                          instead of publishing them to running workers (default 0)
               --members N                 members (default 10000)
               --member-store memory|jdbc  (default memory)
               --claim-batch N             (default: the engine's, 64)
@@ -50,7 +56,7 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
             """;
     private static final Set<String> NAMES = Set.of("db", "mode", "workers", "executions", "publishers", "warmup",
             "members", "member-store", "claim-batch", "poll-ms", "pg-url", "pg-user", "pg-password", "h2-dir",
-            "sync-commit", "publish-batch");
+            "sync-commit", "publish-batch", "warmup-drains");
 
     static LoadOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -69,7 +75,8 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
                 given.getOrDefault("pg-url", "jdbc:postgresql://localhost:5432/automation_bench"),
                 given.getOrDefault("pg-user", "automation"), given.getOrDefault("pg-password", "automation"),
                 given.getOrDefault("h2-dir", System.getProperty("java.io.tmpdir")),
-                given.getOrDefault("sync-commit", "server"), number(given, "publish-batch", 1));
+                given.getOrDefault("sync-commit", "server"), number(given, "publish-batch", 1),
+                number(given, "warmup-drains", 0));
         options.check();
         return options;
     }
@@ -84,7 +91,7 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
             throw new IllegalArgumentException("bad --db, --mode, --member-store or --sync-commit\n" + USAGE);
         }
         if (workers < 1 || executions < 1 || publishers < 1 || warmup < 0 || members < 1 || claimBatch < 1
-                || pollMillis < 1 || publishBatch < 1) {
+                || pollMillis < 1 || publishBatch < 1 || warmupDrains < 0) {
             throw new IllegalArgumentException("counts must be positive\n" + USAGE);
         }
     }
