@@ -1,0 +1,3 @@
+-- The member automation engine's tables on H2, version 5: nothing to change. On PostgreSQL this version
+-- stops autovacuum from truncating the work queue and the timer table under an exclusive lock; H2 has no
+-- such vacuum. The file exists so that both dialects count the same versions.
