@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * ({@code FOR UPDATE SKIP LOCKED}), so several nodes claim disjoint batches without waiting on each other.
  *
  * <p>On a database whose limited lock query locks only what it returns, this is the one statement
- * {@code <name>_lock}. Elsewhere (H2) it pages through {@code <name>_candidates} without a lock and locks
+ * {@code <name>_lock}, planned to walk its index in order ({@link ClaimPlans}). Elsewhere (H2) it pages through {@code <name>_candidates} without a lock and locks
  * each candidate with {@code <name>_lock_one}, which checks again that it is due; either way the caller
  * gets up to {@code limit} due rows, in order, that no one else holds until its transaction ends.
  */
@@ -65,10 +65,12 @@ public final class DueRows {
 
     private static <R> List<R> lockAtOnce(Database database, Connection connection, String name, int limit,
                                           Query<R> query) throws SQLException {
-        try (PreparedStatement statement = database.prepare(connection, name + "_lock")) {
-            statement.setInt(query.bindDue(statement), limit);
-            return readAll(statement, query);
-        }
+        return ClaimPlans.inIndexOrder(database, connection, claiming -> {
+            try (PreparedStatement statement = database.prepare(claiming, name + "_lock")) {
+                statement.setInt(query.bindDue(statement), limit);
+                return readAll(statement, query);
+            }
+        });
     }
 
     private static <R> List<R> lockOneByOne(Database database, Connection connection, String name, int limit,

@@ -86,24 +86,30 @@ final class QueueRows {
                 : claimOneByOne(database, connection, owner, limit, now, leaseNow, until);
     }
 
-    /** Locks and leases in one statement (PostgreSQL), then puts the leases in claim order. */
+    /**
+     * Locks and leases in one statement (PostgreSQL), planned to walk the due index ({@link ClaimPlans}), then
+     * puts the leases in claim order.
+     */
     private static List<WorkLease> claimAtOnce(Database database, Connection connection, String owner, int limit,
                                                Instant now, Instant leaseNow, Instant until) throws SQLException {
         record Leased(Due due, long token) {}
-        List<Leased> leased = new ArrayList<>();
-        try (PreparedStatement claim = database.prepare(connection, "queue.claim_lock")) {
-            Jdbc.setInstant(claim, 1, now);
-            Jdbc.setInstant(claim, 2, leaseNow);
-            claim.setInt(3, limit);
-            claim.setString(4, owner);
-            Jdbc.setInstant(claim, 5, until);
-            try (ResultSet rows = claim.executeQuery()) {
-                while (rows.next()) {
-                    leased.add(new Leased(new Due(Jdbc.string(rows, "execution_id"),
-                            Jdbc.instant(rows, "available_at")), rows.getLong("lease_token")));
+        List<Leased> leased = ClaimPlans.inIndexOrder(database, connection, claiming -> {
+            List<Leased> rows = new ArrayList<>();
+            try (PreparedStatement claim = database.prepare(claiming, "queue.claim_lock")) {
+                Jdbc.setInstant(claim, 1, now);
+                Jdbc.setInstant(claim, 2, leaseNow);
+                claim.setInt(3, limit);
+                claim.setString(4, owner);
+                Jdbc.setInstant(claim, 5, until);
+                try (ResultSet row = claim.executeQuery()) {
+                    while (row.next()) {
+                        rows.add(new Leased(new Due(Jdbc.string(row, "execution_id"),
+                                Jdbc.instant(row, "available_at")), row.getLong("lease_token")));
+                    }
                 }
             }
-        }
+            return rows;
+        });
         leased.sort(Comparator.comparing((Leased row) -> row.due().availableAt())
                 .thenComparing(row -> row.due().executionId()));
         List<WorkLease> leases = new ArrayList<>(leased.size());

@@ -1,0 +1,2 @@
+-- The planner settings of a claim (H2): none. H2 claims page through candidates in index order without a
+-- lock (see DueRows), and H2 has no settings to price a sort out; PostgreSQL's file says why it needs some.
