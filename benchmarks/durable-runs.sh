@@ -4,7 +4,7 @@
 # Usage: benchmarks/durable-runs.sh [OUTPUT_DIR] [RUN...]   (runs: pg-drain (or one of pg-drain-w1, -w2, -w4),
 #        pg-drain-batch-sizes h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting
 #        h2-waiting pg-drain-async;
-#        default all). PostgreSQL: the database automation_bench, made once
+#        default all; environment: COOL_LOAD, below). PostgreSQL: the database automation_bench, made once
 #        with: runuser -u postgres -- createdb -O automation automation_bench
 set -euo pipefail
 out=${1:-target/durable-runs}
@@ -13,8 +13,18 @@ runs=${*:-pg-drain pg-drain-batch-sizes h2-drain pg-triggers pg-triggers-batch8 
 mkdir -p "$out"
 # the first argument is the JVM option (the heap), the rest are DurableLoad's
 load() { local heap=$1; shift; java "$heap" -cp benchmarks/target/benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad "$@"; }
+# COOL_LOAD=1.0: before each run, wait (up to two minutes) until the 1-minute load average is below it, so that a
+# run does not start in the CPU debt of the one before (the runs take both cores)
+cool() {
+  [ -n "${COOL_LOAD:-}" ] || return 0
+  local waited=0
+  while awk -v limit="$COOL_LOAD" '{ exit !($1 >= limit) }' /proc/loadavg && [ $waited -lt 120 ]; do
+    sleep 5; waited=$((waited + 5))
+  done
+}
 run() {
   local name=$1; shift
+  cool
   { echo "\$ uptime: $(uptime)"; echo "\$ git: $(git rev-parse --short HEAD)"; echo "\$ DurableLoad $*"; } > "$out/$name.txt"
   "$@" >> "$out/$name.txt" 2>&1 || echo "FAILED: $name" | tee -a "$out/$name.txt"
   echo "\$ uptime after: $(uptime)" >> "$out/$name.txt"
