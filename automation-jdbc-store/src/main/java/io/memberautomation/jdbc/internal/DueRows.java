@@ -14,9 +14,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code FOR UPDATE SKIP LOCKED}), so several nodes claim disjoint batches without waiting on each other.
  *
  * <p>On a database whose limited lock query locks only what it returns, this is the one statement
- * {@code <name>_lock}, planned to walk its index in order ({@link ClaimPlans}). Elsewhere (H2) it pages through {@code <name>_candidates} without a lock and locks
- * each candidate with {@code <name>_lock_one}, which checks again that it is due; either way the caller
- * gets up to {@code limit} due rows, in order, that no one else holds until its transaction ends.
+ * {@code <name>_lock}, planned to walk its index in order ({@link ClaimPlans}). Elsewhere (H2) it pages
+ * through {@code <name>_candidates} without a lock and locks each candidate with {@code <name>_lock_one},
+ * which checks again that it is due; either way the caller gets up to {@code limit} due rows, in order, that
+ * no one else holds until its transaction ends.
  */
 public final class DueRows {
     private DueRows() {}

@@ -40,13 +40,10 @@ class PostgresClaimPlansTest {
 
     @Test
     void queueClaim_afterABurstIntoAQueueAnalysedEmpty_walksTheDueIndexInsteadOfSortingTheQueue() throws SQLException {
-        fillAfterAnalysingEmpty("automation_work_queue", "INSERT INTO automation_work_queue"
-                + " (execution_id, organization_id, available_at)"
-                + " SELECT 'x-' || lpad(g::text, 6, '0'), 'org', TIMESTAMPTZ '2031-03-01 08:00:00+00' + g * INTERVAL '1 ms'"
-                + " FROM generate_series(1, " + ROWS + ") g");
+        fillQueueAfterAnalysingItEmpty();
 
-        String unguarded = plan("queue.claim_lock", false);
-        String guarded = plan("queue.claim_lock", true);
+        String unguarded = claimPlan(false);
+        String guarded = claimPlan(true);
 
         assertThat(unguarded).as("the planner's own choice, which this guards against").contains("Sort");
         assertThat(guarded).contains("Index Scan using automation_work_queue_due")
@@ -67,21 +64,24 @@ class PostgresClaimPlansTest {
         }
     }
 
-    private void fillAfterAnalysingEmpty(String table, String insert) throws SQLException {
+    private void fillQueueAfterAnalysingItEmpty() throws SQLException {
         try (Connection connection = database.dataSource().getConnection();
              Statement statement = connection.createStatement()) {
-            statement.execute("ALTER TABLE " + table + " SET (autovacuum_enabled = false)");
-            statement.execute("ANALYZE " + table);
-            statement.execute(insert);
+            statement.execute("ALTER TABLE automation_work_queue SET (autovacuum_enabled = false)");
+            statement.execute("ANALYZE automation_work_queue");
+            statement.execute("INSERT INTO automation_work_queue (execution_id, organization_id, available_at)"
+                    + " SELECT 'x-' || lpad(g::text, 6, '0'), 'org',"
+                    + " TIMESTAMPTZ '2031-03-01 08:00:00+00' + g * INTERVAL '1 ms'"
+                    + " FROM generate_series(1, " + ROWS + ") g");
         }
     }
 
     /** The plan of the queue's claim with the engine's parameters, run through {@link ClaimPlans} or not. */
-    private String plan(String claim, boolean guarded) throws SQLException {
+    private String claimPlan(boolean guarded) throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             SqlWork<String> explain = explaining -> {
-                try (PreparedStatement statement = explaining.prepareStatement("EXPLAIN " + database.sql(claim))) {
+                try (PreparedStatement statement = explaining.prepareStatement("EXPLAIN " + database.sql("queue.claim_lock"))) {
                     bindClaimParameters(statement);
                     StringBuilder plan = new StringBuilder();
                     try (ResultSet lines = statement.executeQuery()) {
