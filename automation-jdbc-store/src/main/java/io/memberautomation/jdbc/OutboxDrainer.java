@@ -1,5 +1,6 @@
 package io.memberautomation.jdbc;
 
+import io.memberautomation.jdbc.internal.ChurnVacuum;
 import io.memberautomation.jdbc.internal.Database;
 import io.memberautomation.jdbc.internal.Jdbc;
 import io.memberautomation.jdbc.internal.OutboxBatch;
@@ -53,6 +54,7 @@ public final class OutboxDrainer {
     private static final Logger LOG = LoggerFactory.getLogger(OutboxDrainer.class);
 
     private final Database database;
+    private final ChurnVacuum vacuum;
     private final Sink sink;
     private final int batchSize;
 
@@ -61,19 +63,21 @@ public final class OutboxDrainer {
         Outcome handOn(List<OutboxEvent> events);
     }
 
-    private OutboxDrainer(Database database, Sink sink, int batchSize) {
+    private OutboxDrainer(Database database, ChurnVacuum vacuum, Sink sink, int batchSize) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1: " + batchSize);
         }
         this.database = database;
+        this.vacuum = vacuum;
         this.sink = sink;
         this.batchSize = batchSize;
     }
 
     /** A drainer handing events to {@code consumer} one at a time. */
-    static OutboxDrainer ofEvents(Database database, Consumer<OutboxEvent> consumer, int batchSize) {
+    static OutboxDrainer ofEvents(Database database, ChurnVacuum vacuum, Consumer<OutboxEvent> consumer,
+            int batchSize) {
         Objects.requireNonNull(consumer, "consumer");
-        return new OutboxDrainer(database, events -> {
+        return new OutboxDrainer(database, vacuum, events -> {
             int handedOn = 0;
             for (OutboxEvent event : events) {
                 try {
@@ -91,9 +95,10 @@ public final class OutboxDrainer {
      * A drainer handing each claimed batch, in id order, to {@code consumer} in one call: all of it is marked
      * processed when the call returns, none of it when the call throws.
      */
-    static OutboxDrainer ofBatches(Database database, Consumer<List<OutboxEvent>> consumer, int batchSize) {
+    static OutboxDrainer ofBatches(Database database, ChurnVacuum vacuum, Consumer<List<OutboxEvent>> consumer,
+            int batchSize) {
         Objects.requireNonNull(consumer, "consumer");
-        return new OutboxDrainer(database, events -> {
+        return new OutboxDrainer(database, vacuum, events -> {
             try {
                 consumer.accept(List.copyOf(events));
             } catch (RuntimeException e) {
@@ -112,6 +117,7 @@ public final class OutboxDrainer {
      * @throws AutomationException when the consumer threw; the events before it stay processed
      */
     public int drainOnce() {
+        vacuum.vacuumIfDue(ChurnVacuum.Table.OUTBOX);
         Outcome outcome = database.transaction("draining the outbox", connection -> {
             List<OutboxEvent> claimed = new ArrayList<>();
             for (OutboxBatch.Row row : OutboxBatch.claim(database, connection, batchSize)) {
@@ -126,6 +132,7 @@ public final class OutboxDrainer {
             OutboxBatch.markProcessed(database, connection, processed);
             return handed;
         });
+        vacuum.claimed(ChurnVacuum.Table.OUTBOX, outcome.handedOn());
         if (outcome.failure() != null) {
             throw new AutomationException("the outbox consumer failed after " + outcome.handedOn()
                     + " events; the failed event stays in the outbox", outcome.failure());

@@ -29,6 +29,13 @@ public interface Dialect {
      */
     boolean writesRowsAsArrays();
 
+    /**
+     * Whether a deleted or updated row leaves its index entries behind until a vacuum (PostgreSQL's MVCC), so
+     * that claims walking an index in due order walk past the entries of every row consumed since
+     * ({@link ChurnVacuum}). H2 removes an entry with its row.
+     */
+    boolean keepsDeadIndexEntries();
+
     /** Whether an insert into the outbox notifies listeners (PostgreSQL's LISTEN/NOTIFY). */
     boolean notifiesOutboxInserts();
 

@@ -25,6 +25,11 @@ final class H2Dialect implements Dialect {
     }
 
     @Override
+    public boolean keepsDeadIndexEntries() {
+        return false;
+    }
+
+    @Override
     public boolean notifiesOutboxInserts() {
         return false;
     }

@@ -26,10 +26,12 @@ import java.util.Optional;
 public final class JdbcTimerStore implements TimerStore {
     private final Database database;
     private final LeaseTimes leaseTimes;
+    private final ChurnVacuum vacuum;
 
-    public JdbcTimerStore(Database database, LeaseTimes leaseTimes) {
+    public JdbcTimerStore(Database database, LeaseTimes leaseTimes, ChurnVacuum vacuum) {
         this.database = database;
         this.leaseTimes = leaseTimes;
+        this.vacuum = vacuum;
     }
 
     @Override
@@ -65,7 +67,8 @@ public final class JdbcTimerStore implements TimerStore {
     @Override
     public int moveDueToQueue(Instant now, int limit) {
         Checks.atLeastOne(limit);
-        return database.transaction("moving due timers to the queue", connection -> {
+        vacuum.vacuumIfDue(ChurnVacuum.Table.TIMERS);
+        int moved = database.transaction("moving due timers to the queue", connection -> {
             List<TimerRows.Row> due = DueRows.lock(database, connection, "timers.move", limit, TimerRows.due(now));
             List<String> ids = new ArrayList<>(due.size());
             Map<String, QueueRows.Entry> earliest = new LinkedHashMap<>();
@@ -79,6 +82,8 @@ public final class JdbcTimerStore implements TimerStore {
             QueueRows.enqueue(database, connection, new ArrayList<>(earliest.values()));
             return due.size();
         });
+        vacuum.claimed(ChurnVacuum.Table.TIMERS, moved);
+        return moved;
     }
 
     @Override
@@ -86,7 +91,8 @@ public final class JdbcTimerStore implements TimerStore {
         Objects.requireNonNull(owner, "owner");
         Checks.atLeastOne(limit);
         Checks.positive(lease, "lease");
-        return database.transaction("claiming due schedules", connection -> {
+        vacuum.vacuumIfDue(ChurnVacuum.Table.TIMERS);
+        List<DueTimer> schedules = database.transaction("claiming due schedules", connection -> {
             Instant leaseNow = leaseTimes.now(database, connection, now);
             List<TimerRows.Row> due = DueRows.lock(database, connection, "timers.claim", limit,
                     TimerRows.dueAndLapsed(now, leaseNow));
@@ -107,6 +113,8 @@ public final class JdbcTimerStore implements TimerStore {
             }
             return claimed;
         });
+        vacuum.claimed(ChurnVacuum.Table.TIMERS, schedules.size());
+        return schedules;
     }
 
     /**

@@ -27,10 +27,12 @@ import java.util.Optional;
 public final class JdbcWorkQueue implements WorkQueue {
     private final Database database;
     private final LeaseTimes leaseTimes;
+    private final ChurnVacuum vacuum;
 
-    public JdbcWorkQueue(Database database, LeaseTimes leaseTimes) {
+    public JdbcWorkQueue(Database database, LeaseTimes leaseTimes, ChurnVacuum vacuum) {
         this.database = database;
         this.leaseTimes = leaseTimes;
+        this.vacuum = vacuum;
     }
 
     @Override
@@ -49,10 +51,13 @@ public final class JdbcWorkQueue implements WorkQueue {
         Objects.requireNonNull(owner, "owner");
         Checks.atLeastOne(limit);
         Checks.positive(lease, "lease");
-        return database.transaction("claiming queued work", connection -> {
+        vacuum.vacuumIfDue(ChurnVacuum.Table.QUEUE);
+        List<WorkLease> claimed = database.transaction("claiming queued work", connection -> {
             Instant leaseNow = leaseTimes.now(database, connection, now);
             return QueueRows.claim(database, connection, owner, limit, now, leaseNow, leaseNow.plus(lease));
         });
+        vacuum.claimed(ChurnVacuum.Table.QUEUE, claimed.size());
+        return claimed;
     }
 
     @Override

@@ -22,6 +22,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public boolean keepsDeadIndexEntries() {
+        return true;
+    }
+
+    @Override
     public boolean notifiesOutboxInserts() {
         return true;
     }

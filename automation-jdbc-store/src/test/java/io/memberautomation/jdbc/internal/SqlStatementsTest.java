@@ -20,14 +20,20 @@ class SqlStatementsTest {
 
         Set<String> postgresClaimPlans = new TreeSet<>(postgres);
         postgresClaimPlans.removeIf(name -> !name.startsWith("claims."));
+        Set<String> postgresVacuums = new TreeSet<>(postgres);
+        postgresVacuums.removeIf(name -> !name.startsWith("vacuums."));
         Set<String> postgresRest = new TreeSet<>(postgres);
         postgresRest.removeAll(postgresClaimPlans);
+        postgresRest.removeAll(postgresVacuums);
 
         assertThat(without(postgresRest, "_lock", "_arrays"))
                 .isEqualTo(without(h2, "_candidates", "_lock_one", "queue.next_tokens", "queue.grant"));
         assertThat(postgresClaimPlans).as("PostgreSQL sets its planner around a claim")
                 .containsExactly("claims.begin", "claims.end");
         assertThat(h2).as("H2 has no planner settings").noneMatch(name -> name.startsWith("claims."));
+        assertThat(postgresVacuums).as("PostgreSQL vacuums what claims consume")
+                .containsExactly("vacuums.outbox", "vacuums.queue", "vacuums.timers");
+        assertThat(h2).as("H2 needs no vacuum").noneMatch(name -> name.startsWith("vacuums."));
         assertThat(h2).as("H2 leases the rows it locked one by one").contains("queue.next_tokens", "queue.grant");
         assertThat(postgres).as("PostgreSQL writes rows as arrays").contains(
                 "executions.insert_step_logs_arrays", "executions.update_executions_arrays");

@@ -271,7 +271,8 @@ public final class DurableLoad {
     }
 
     private AutomationEngine engine(HikariDataSource pool) {
-        JdbcPersistence persistence = JdbcPersistence.builder(counting.wrap(pool)).autoCreateSchema(true).build();
+        JdbcPersistence persistence = JdbcPersistence.builder(counting.wrap(pool)).autoCreateSchema(true)
+                .vacuumEvery(options.vacuumEvery()).build();
         return AutomationEngine.builder()
                 .persistence(persistence)
                 .members(options.memberStore().equals("jdbc") ? persistence.memberDirectory() : memoryMembers)

@@ -1,5 +1,6 @@
 package io.memberautomation.benchmarks.durable;
 
+import io.memberautomation.jdbc.JdbcPersistence;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -30,10 +31,13 @@ import java.util.Set;
  * @param syncCommit  PostgreSQL's {@code synchronous_commit} for the engine's sessions: {@code server} leaves the
  *                    server's setting alone, {@code off} sets it off per session (a commit returns before its WAL
  *                    is flushed: a server crash may lose the last few hundred milliseconds of commits)
+ * @param vacuumEvery claimed rows of a table between two vacuums of it by the store (PostgreSQL; 0: autovacuum
+ *                    alone), {@code JdbcPersistence.Builder.vacuumEvery}
  */
 record LoadOptions(String db, String mode, int workers, int executions, int publishers, int warmup, int members,
                    String memberStore, int claimBatch, int pollMillis, String pgUrl, String pgUser,
-                   String pgPassword, String h2Dir, String syncCommit, int publishBatch, int warmupDrains) {
+                   String pgPassword, String h2Dir, String syncCommit, int publishBatch, int warmupDrains,
+                   int vacuumEvery) {
     static final String USAGE = """
             usage: java [-Xmx...] -cp benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad
               --db pg|h2-mem|h2-file      (default pg)
@@ -53,10 +57,12 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
               --h2-dir DIR                directory of the h2-file database (default: java.io.tmpdir)
               --sync-commit server|off    PostgreSQL synchronous_commit of the engine's sessions (default server)
               --publish-batch N           events per publish call; above 1 publishAll (default 1)
+              --vacuum-every N            claimed rows between the store's vacuums of a table, 0 for never
+                                          (default: the store's, 10000)
             """;
     private static final Set<String> NAMES = Set.of("db", "mode", "workers", "executions", "publishers", "warmup",
             "members", "member-store", "claim-batch", "poll-ms", "pg-url", "pg-user", "pg-password", "h2-dir",
-            "sync-commit", "publish-batch", "warmup-drains");
+            "sync-commit", "publish-batch", "warmup-drains", "vacuum-every");
 
     static LoadOptions parse(String[] args) {
         Map<String, String> given = new LinkedHashMap<>();
@@ -76,7 +82,7 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
                 given.getOrDefault("pg-user", "automation"), given.getOrDefault("pg-password", "automation"),
                 given.getOrDefault("h2-dir", System.getProperty("java.io.tmpdir")),
                 given.getOrDefault("sync-commit", "server"), number(given, "publish-batch", 1),
-                number(given, "warmup-drains", 0));
+                number(given, "warmup-drains", 0), number(given, "vacuum-every", JdbcPersistence.Builder.DEFAULT_VACUUM_EVERY));
         options.check();
         return options;
     }
@@ -91,7 +97,7 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
             throw new IllegalArgumentException("bad --db, --mode, --member-store or --sync-commit\n" + USAGE);
         }
         if (workers < 1 || executions < 1 || publishers < 1 || warmup < 0 || members < 1 || claimBatch < 1
-                || pollMillis < 1 || publishBatch < 1 || warmupDrains < 0) {
+                || pollMillis < 1 || publishBatch < 1 || warmupDrains < 0 || vacuumEvery < 0) {
             throw new IllegalArgumentException("counts must be positive\n" + USAGE);
         }
     }
