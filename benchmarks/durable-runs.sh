@@ -3,13 +3,14 @@
 # From the repository root, after: mvn -o -q -B -pl benchmarks -am package -DskipTests
 # Usage: benchmarks/durable-runs.sh [OUTPUT_DIR] [RUN...]   (runs: pg-drain (or one of pg-drain-w1, -w2, -w4),
 #        pg-drain-batch-sizes h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting
-#        h2-waiting pg-drain-async;
+#        h2-waiting pg-drain-async, and the steady-state drains pg-steady (or pg-steady-w4-claim256)
+#        pg-steady-no-vacuum h2-steady;
 #        default all; environment: COOL_LOAD, below). PostgreSQL: the database automation_bench, made once
 #        with: runuser -u postgres -- createdb -O automation automation_bench
 set -euo pipefail
 out=${1:-target/durable-runs}
 shift || true
-runs=${*:-pg-drain pg-drain-batch-sizes h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting h2-waiting pg-drain-async}
+runs=${*:-pg-drain pg-drain-batch-sizes h2-drain pg-triggers pg-triggers-batch8 pg-together pg-together-batched pg-waiting h2-waiting pg-drain-async pg-steady pg-steady-no-vacuum h2-steady}
 mkdir -p "$out"
 # the first argument is the JVM option (the heap), the rest are DurableLoad's
 load() { local heap=$1; shift; java "$heap" -cp benchmarks/target/benchmarks.jar io.memberautomation.benchmarks.durable.DurableLoad "$@"; }
@@ -33,6 +34,9 @@ run() {
 # Drains warm up by draining: two rounds of 20,000 executions enrolled, then drained, so that the per-batch code
 # is compiled before the measured drain of 20,000 (enrolled 100 per call; the drain does not depend on how).
 drain=(--mode drain --executions 20000 --warmup 20000 --warmup-drains 2 --publish-batch 100)
+# Steady state: eight warm-up drains (160,000 executions, so that the per-batch code is compiled by C2 and the tables
+# hold history, as a running engine's do), then a drain of 100,000, long enough for the store's vacuums to matter.
+steady=(--mode drain --executions 100000 --warmup 20000 --warmup-drains 8 --publish-batch 100)
 for r in $runs; do
   case $r in
     pg-drain) for w in 1 2 4; do
@@ -62,6 +66,15 @@ for r in $runs; do
     h2-waiting)
         run h2-file-waiting load -Xmx256m --db h2-file --mode waiting --workers 2 --publishers 8 --executions 100000 \
             --warmup 0 ;;
+    pg-steady) for w in 1 2 4; do for b in 64 256; do
+        run pg-steady-w$w-claim$b load -Xmx1g --db pg "${steady[@]}" --workers $w --claim-batch $b; done; done ;;
+    pg-steady-w4-claim256)
+        run pg-steady-w4-claim256 load -Xmx1g --db pg "${steady[@]}" --workers 4 --claim-batch 256 ;;
+    pg-steady-no-vacuum)
+        run pg-steady-w4-claim256-no-vacuum load -Xmx1g --db pg "${steady[@]}" --workers 4 --claim-batch 256 \
+            --vacuum-every 0 ;;
+    h2-steady) for db in h2-mem h2-file; do
+        run $db-steady-w2 load -Xmx2g --db $db "${steady[@]}" --workers 2; done ;;
     *) echo "unknown run $r" >&2; exit 2 ;;
   esac
 done
