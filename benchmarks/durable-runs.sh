@@ -51,7 +51,7 @@ for r in $runs; do
         run $db-drain-w2 load -Xmx2g --db $db "${drain[@]}" --workers 2; done ;;
     pg-triggers) for round in 1 2 3; do for w in 2 4; do
         run pg-triggers-w$w-r$round load -Xmx1g --db pg --mode concurrent --workers $w --publishers 16 \
-            --executions 1000 --warmup 2000; done; done ;;
+            --executions 1000 --warmup 20000; done; done ;;
     pg-triggers-batch8) for w in 2 4; do
         run pg-triggers-w$w-batch8 load -Xmx1g --db pg --mode concurrent --workers $w --publishers 16 \
             --executions 1000 --warmup 2000 --claim-batch 8; done ;;

@@ -224,14 +224,15 @@ public final class DurableLoad {
         });
     }
 
-    /** Runs one measured phase on a pool of its own and prints what it did and what it cost. */
+    /** Runs one measured phase on a pool of its own, filled first, and prints what it did and what it cost. */
     private void phase(String name, PhaseWork work) throws Exception {
-        Optional<PgCounters.Snapshot> before = snapshot();
         long monitorBefore = database.monitorQueries();
+        HikariDataSource pool = database.newPool(options.workers() + options.publishers() + 4);
+        database.fill(pool);
+        Optional<PgCounters.Snapshot> before = snapshot();
         CountingDataSource.Counts clientBefore = counting.read();
         long cpuBefore = cpuNanos();
         Instant wallBefore = Instant.now();
-        HikariDataSource pool = database.newPool(options.workers() + options.publishers() + 4);
         String outcome;
         try {
             outcome = work.run(pool);
