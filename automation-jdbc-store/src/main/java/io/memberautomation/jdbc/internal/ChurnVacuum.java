@@ -50,12 +50,10 @@ public final class ChurnVacuum {
     private final Map<Table, Churn> churn = new EnumMap<>(Table.class);
 
     /**
-     * @param every claimed rows of a table between two of its vacuums; 0 leaves the tables to autovacuum
+     * @param every claimed rows of a table between two of its vacuums, 0 or more (checked by
+     *        {@code JdbcPersistence.Builder.vacuumEvery}); 0 leaves the tables to autovacuum
      */
     public ChurnVacuum(Database database, long every) {
-        if (every < 0) {
-            throw new IllegalArgumentException("rows between vacuums must be 0 (never) or more: " + every);
-        }
         this.database = database;
         this.every = database.dialect().keepsDeadIndexEntries() ? every : 0;
         for (Table table : Table.values()) {
