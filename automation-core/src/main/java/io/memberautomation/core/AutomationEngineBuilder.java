@@ -162,7 +162,7 @@ public final class AutomationEngineBuilder {
         return once("clock", clock);
     }
 
-    /** Execution ids; random UUIDs by default. */
+    /** Execution ids; by default {@link IdGenerator#timeOrdered time-ordered UUIDs} from the engine's clock. */
     public AutomationEngineBuilder ids(IdGenerator ids) {
         return once("ids", ids);
     }
@@ -322,7 +322,7 @@ public final class AutomationEngineBuilder {
                 defaultOrganization, clock, new TriggerLoops(segments));
         registry.refresh();
         Enroller enroller = new Enroller(registry, persistence.executions(), members, organizations, clock,
-                get("ids", IdGenerator.randomUuid()));
+                get("ids", IdGenerator.timeOrdered(clock)));
         WorkerSettings settings = new WorkerSettings(get("nodeId", "node-" + UUID.randomUUID()),
                 get("threads", DEFAULT_WORKER_THREADS), get("batch", DEFAULT_BATCH_SIZE), get("lease", DEFAULT_LEASE),
                 get("poll", DEFAULT_POLL_INTERVAL), get("shutdownWait", DEFAULT_SHUTDOWN_WAIT));
