@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  * automation_members (
  *     organization_id VARCHAR(255) NOT NULL,   -- the tenant
  *     id              VARCHAR(255) NOT NULL,   -- the member's id within it
- *     fields          JSONB NOT NULL,          -- every field, as one JSON object (a CLOB on H2)
+ *     fields          JSONB NOT NULL,          -- every field, as one JSON object (CHARACTER VARYING on H2)
  *     updated_at      TIMESTAMPTZ NOT NULL,    -- the database's time of the last change
  *     PRIMARY KEY (organization_id, id))
  * }</pre>

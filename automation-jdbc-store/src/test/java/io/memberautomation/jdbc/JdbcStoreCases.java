@@ -70,7 +70,7 @@ abstract class JdbcStoreCases {
                 versions.add(rows.getInt(1) + ":" + rows.getString(2));
             }
             assertThat(versions).containsExactly("1:automation_schema", "2:send_records", "3:lighter_writes",
-                    "4:room_for_execution_updates", "5:queues_keep_their_pages");
+                    "4:room_for_execution_updates", "5:queues_keep_their_pages", "6:inline_documents");
         }
     }
 

@@ -69,13 +69,13 @@ abstract class SendRecordsCases {
         JdbcPersistence upgraded = JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
         upgraded.messageLedger().record(ORG, "m-1", Channel.EMAIL, NOW, "k1");
 
-        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 5);
+        assertThat(versions(dataSource)).containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(indexes(dataSource)).as("version 3 drops the index on status")
                 .doesNotContain("automation_executions_by_status").contains("automation_executions_by_member");
         execute(dataSource, "DELETE FROM automation_schema_version WHERE version >= 3");
         JdbcPersistence.builder(dataSource).autoCreateSchema(true).build();
-        assertThat(versions(dataSource)).as("versions 3 to 5 applied by another tool run again harmlessly")
-                .containsExactly(1, 2, 3, 4, 5);
+        assertThat(versions(dataSource)).as("versions 3 to 6 applied by another tool run again harmlessly")
+                .containsExactly(1, 2, 3, 4, 5, 6);
         assertThat(upgraded.memberDirectory().find(ORG, "m-1")).isPresent();
         assertThat(upgraded.queue().size()).isEqualTo(1);
         assertThat(upgraded.messageLedger().count(ORG, "m-1", Channel.EMAIL, NOW, NOW.plusSeconds(1))).isEqualTo(1);

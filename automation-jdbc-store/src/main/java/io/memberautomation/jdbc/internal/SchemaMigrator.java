@@ -28,7 +28,8 @@ public final class SchemaMigrator {
             new Migration(2, "send_records", Optional.of("automation_email_sends")),
             new Migration(3, "lighter_writes", Optional.empty()),
             new Migration(4, "room_for_execution_updates", Optional.empty()),
-            new Migration(5, "queues_keep_their_pages", Optional.empty()));
+            new Migration(5, "queues_keep_their_pages", Optional.empty()),
+            new Migration(6, "inline_documents", Optional.empty()));
     private static final String VERSION_TABLE = "automation_schema_version";
 
     /**

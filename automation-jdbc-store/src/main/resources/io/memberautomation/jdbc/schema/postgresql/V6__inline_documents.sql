@@ -1,0 +1,4 @@
+-- The member automation engine's tables on PostgreSQL, version 6: nothing to change. On H2 this version
+-- stores the JSON documents and messages of executions, step logs, timers, outbox events and members in
+-- their rows instead of as LOBs; PostgreSQL's TEXT and JSONB columns already are. The file exists so that
+-- both dialects count the same versions.
