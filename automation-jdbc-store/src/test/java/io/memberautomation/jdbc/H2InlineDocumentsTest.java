@@ -10,6 +10,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
@@ -84,20 +86,27 @@ class H2InlineDocumentsTest {
     }
 
     private static String type(HikariDataSource dataSource, String table, String column) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT DATA_TYPE FROM INFORMATION_SCHEMA.COLUMNS WHERE "
-                     + "TABLE_NAME = '" + table + "' AND COLUMN_NAME = '" + column + "'")) {
-            assertThat(row.next()).as(table + "." + column).isTrue();
-            return row.getString(1);
-        }
+        return describe(dataSource, table, column, "DATA_TYPE");
     }
 
+    /** Whether the column takes nulls (YES or NO), then its default. */
     private static String attributes(HikariDataSource dataSource, String table, String column) throws SQLException {
+        return describe(dataSource, table, column, "IS_NULLABLE", "COLUMN_DEFAULT");
+    }
+
+    /** The given fields of the column's row in INFORMATION_SCHEMA.COLUMNS, separated by spaces. */
+    private static String describe(HikariDataSource dataSource, String table, String column, String... fields)
+            throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT IS_NULLABLE, COLUMN_DEFAULT FROM INFORMATION_SCHEMA.COLUMNS "
-                     + "WHERE TABLE_NAME = '" + table + "' AND COLUMN_NAME = '" + column + "'")) {
+             ResultSet row = statement.executeQuery("SELECT " + String.join(", ", fields)
+                     + " FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = '" + table + "' AND COLUMN_NAME = '"
+                     + column + "'")) {
             assertThat(row.next()).as(table + "." + column).isTrue();
-            return row.getString(1) + " " + row.getString(2);
+            List<String> values = new ArrayList<>();
+            for (int i = 1; i <= fields.length; i++) {
+                values.add(row.getString(i));
+            }
+            return String.join(" ", values);
         }
     }
 

@@ -17,8 +17,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SqlStatements {
     static final List<String> AGGREGATES = List.of("definitions", "executions", "queue", "timers", "members", "outbox",
-            "sends", "claims",
-            "vacuums");
+            "sends", "claims", "vacuums");
     private static final String MARKER = "-- name:";
 
     private final Dialect dialect;

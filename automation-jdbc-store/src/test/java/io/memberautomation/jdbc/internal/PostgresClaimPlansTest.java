@@ -81,7 +81,8 @@ class PostgresClaimPlansTest {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
             SqlWork<String> explain = explaining -> {
-                try (PreparedStatement statement = explaining.prepareStatement("EXPLAIN " + database.sql("queue.claim_lock"))) {
+                try (PreparedStatement statement =
+                             explaining.prepareStatement("EXPLAIN " + database.sql("queue.claim_lock"))) {
                     bindClaimParameters(statement);
                     StringBuilder plan = new StringBuilder();
                     try (ResultSet lines = statement.executeQuery()) {

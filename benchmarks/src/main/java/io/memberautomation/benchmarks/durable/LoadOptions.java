@@ -82,7 +82,8 @@ record LoadOptions(String db, String mode, int workers, int executions, int publ
                 given.getOrDefault("pg-user", "automation"), given.getOrDefault("pg-password", "automation"),
                 given.getOrDefault("h2-dir", System.getProperty("java.io.tmpdir")),
                 given.getOrDefault("sync-commit", "server"), number(given, "publish-batch", 1),
-                number(given, "warmup-drains", 0), number(given, "vacuum-every", JdbcPersistence.Builder.DEFAULT_VACUUM_EVERY));
+                number(given, "warmup-drains", 0),
+                number(given, "vacuum-every", JdbcPersistence.Builder.DEFAULT_VACUUM_EVERY));
         options.check();
         return options;
     }
